@@ -1,0 +1,170 @@
+"""The open sale at the till: lines, quantities, totals and the payments taken.
+
+Pure data and arithmetic; the cashier screen keeps one ``Cart`` and hands it to
+``services.checkout`` when the payments cover the total.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from nttmart_pos.domain.money import ensure_rupiah, format_rupiah, round_half_up_div
+from nttmart_pos.errors import PaymentError, ValidationError
+from nttmart_pos.i18n import _
+
+PAYMENT_METHODS = ("cash", "qris", "card", "transfer")
+MAX_QUANTITY = 9_999
+
+
+@dataclass(frozen=True)
+class CartProduct:
+    """What the till needs to know of a product to sell it."""
+
+    product_id: int
+    barcode: str
+    name: str
+    price: int  # per piece, or per kg for measure "weight"
+    measure: str = "unit"
+    unit: str = "pcs"
+    stock_on_hand: int = 0
+    warning: str = ""
+
+
+@dataclass
+class CartLine:
+    product: CartProduct
+    quantity: int  # pieces, or grams for measure "weight"
+    fixed_total: int | None = None  # the price printed on a price-embedded label
+
+    @property
+    def unit_price(self) -> int:
+        return self.fixed_total if self.fixed_total is not None else self.product.price
+
+    @property
+    def total(self) -> int:
+        if self.fixed_total is not None:
+            return self.fixed_total
+        if self.product.measure == "weight":
+            return round_half_up_div(self.product.price * self.quantity, 1000)
+        return self.product.price * self.quantity
+
+    @property
+    def mergeable(self) -> bool:
+        return self.product.measure == "unit"
+
+
+@dataclass(frozen=True)
+class PaymentEntry:
+    method: str
+    amount: int  # for cash: what the customer handed over; the change comes back out of it
+    reference: str = ""
+
+    def __post_init__(self) -> None:
+        if self.method not in PAYMENT_METHODS:
+            raise PaymentError(_("Metode pembayaran tidak dikenal: {method}", method=self.method))
+        ensure_rupiah(self.amount)
+        if self.amount <= 0:
+            raise PaymentError(_("Jumlah pembayaran harus lebih dari nol"))
+
+
+@dataclass
+class Cart:
+    lines: list[CartLine] = field(default_factory=list)
+
+    def add(self, product: CartProduct, quantity: int = 1, *, grams: int | None = None,
+            fixed_total: int | None = None) -> int:
+        """Add a scanned product and return the index of the line it landed on.
+
+        Scanning a piece product again raises the quantity of its line; weighed
+        and price-labelled items always get a line of their own.
+        """
+        if product.measure == "weight":
+            if not grams or grams <= 0:
+                raise ValidationError(_("Barang timbangan harus dipindai dari label timbangan"))
+            self.lines.append(CartLine(product, grams))
+            return len(self.lines) - 1
+        if fixed_total is not None:
+            ensure_rupiah(fixed_total)
+            self.lines.append(CartLine(product, 1, fixed_total=fixed_total))
+            return len(self.lines) - 1
+        _check_quantity(quantity)
+        for index, line in enumerate(self.lines):
+            if line.mergeable and line.product.product_id == product.product_id:
+                _check_quantity(line.quantity + quantity)
+                line.quantity += quantity
+                return index
+        self.lines.append(CartLine(product, quantity))
+        return len(self.lines) - 1
+
+    def set_quantity(self, index: int, quantity: int) -> None:
+        line = self.lines[index]
+        if not line.mergeable:
+            raise ValidationError(_("Jumlah barang timbangan tidak dapat diubah; hapus dan pindai ulang"))
+        _check_quantity(quantity)
+        line.quantity = quantity
+
+    def remove(self, index: int) -> None:
+        del self.lines[index]
+
+    def clear(self) -> None:
+        self.lines.clear()
+
+    @property
+    def subtotal(self) -> int:
+        return sum(line.total for line in self.lines)
+
+    @property
+    def discount(self) -> int:
+        return 0
+
+    @property
+    def total(self) -> int:
+        return self.subtotal - self.discount
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.lines
+
+
+def _check_quantity(quantity: int) -> None:
+    if isinstance(quantity, bool) or not isinstance(quantity, int) or not 1 <= quantity <= MAX_QUANTITY:
+        raise ValidationError(_("Jumlah harus bilangan bulat 1 sampai {max}", max=MAX_QUANTITY))
+
+
+def settle_payments(total: int, payments: list[PaymentEntry]) -> int:
+    """Check that ``payments`` cover ``total`` and return the change due.
+
+    Only cash can be overpaid (the change comes out of the drawer); a QRIS,
+    card or transfer payment larger than what is left to pay is refused.
+    """
+    ensure_rupiah(total)
+    if not payments:
+        raise PaymentError(_("Belum ada pembayaran"))
+    non_cash = sum(p.amount for p in payments if p.method != "cash")
+    if non_cash > total:
+        raise PaymentError(_("Pembayaran non-tunai melebihi total belanja"))
+    paid = sum(p.amount for p in payments)
+    if paid < total:
+        raise PaymentError(_("Pembayaran kurang {amount}", amount=format_rupiah(total - paid)))
+    return paid - total
+
+
+
+def applied_amounts(payments: list[PaymentEntry], change: int) -> list[tuple[PaymentEntry, int]]:
+    """Each payment with the part of it that pays the sale (cash minus the change).
+
+    The change comes out of the cash handed over, last cash payment first;
+    a cash payment that only became change is dropped.  The applied amounts
+    add up to the sale total exactly.
+    """
+    result: list[tuple[PaymentEntry, int]] = []
+    for entry in reversed(payments):
+        applied = entry.amount
+        if entry.method == "cash" and change:
+            taken = min(change, applied)
+            applied -= taken
+            change -= taken
+        if applied:
+            result.append((entry, applied))
+    result.reverse()
+    return result

@@ -1,0 +1,1 @@
+"""Use cases: the business rules, each a function taking a unit of work."""

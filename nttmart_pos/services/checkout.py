@@ -1,0 +1,91 @@
+"""Recording a paid sale: receipt number, lines with vendor-terms snapshots,
+payments and stock movements, all in one transaction.
+
+The transaction starts with ``BEGIN IMMEDIATE`` on SQLite (``write=True``
+unit of work) and takes the receipt counter's row lock on PostgreSQL, so two
+tills never draw the same receipt number; any failure rolls everything back,
+the receipt number included, so numbers stay gapless.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+
+from nttmart_pos.db.models import Payment, Product, Sale, SaleLine, Vendor, utcnow
+from nttmart_pos.db.uow import UnitOfWork
+from nttmart_pos.domain.cart import Cart, PaymentEntry, applied_amounts, settle_payments
+from nttmart_pos.errors import NotFoundError, ValidationError
+from nttmart_pos.i18n import _
+from nttmart_pos.services.auth import UserInfo
+from nttmart_pos.services.counters import next_value
+from nttmart_pos.services.stock import record_movement
+
+
+@dataclass(frozen=True)
+class SaleResult:
+    sale_id: int
+    receipt_no: str
+    total: int
+    paid: int
+    change: int
+    created_at: datetime
+
+
+def receipt_number(terminal: str, number: int) -> str:
+    """``T01``, 123 -> ``T01-000123``."""
+    return f"{terminal}-{number:06d}"
+
+
+def checkout(uow: UnitOfWork, cart: Cart, payments: list[PaymentEntry], cashier: UserInfo,
+             terminal: str) -> SaleResult:
+    """Record the sale if the payments cover the total; all or nothing."""
+    if cart.is_empty:
+        raise ValidationError(_("Keranjang masih kosong"))
+    total = cart.total
+    change = settle_payments(total, payments)
+    paid = sum(p.amount for p in payments)
+    with uow:
+        session = uow.session
+        ids = {line.product.product_id for line in cart.lines}
+        rows = session.execute(select(Product, Vendor).join(Vendor).where(Product.id.in_(ids))).all()
+        products = {product.id: product for product, _vendor in rows}
+        vendors = {vendor.id: vendor for _product, vendor in rows}
+        if ids - products.keys():
+            raise NotFoundError(_("Barang di keranjang tidak ada lagi di database"))
+        number = next_value(session, f"receipt:{terminal}")
+        sale = Sale(receipt_no=receipt_number(terminal, number), terminal=terminal, number=number,
+                    cashier_id=cashier.id, cashier_name=cashier.full_name, created_at=utcnow(),
+                    subtotal=cart.subtotal, discount=cart.discount, total=total, paid=paid, change=change)
+        session.add(sale)
+        session.flush()
+        for line_no, line in enumerate(cart.lines, start=1):
+            product = products[line.product.product_id]
+            vendor = vendors[product.vendor_id]
+            session.add(SaleLine(
+                sale_id=sale.id, line_no=line_no, product_id=product.id, barcode=product.barcode,
+                product_name=line.product.name, measure=line.product.measure, quantity=line.quantity,
+                unit_price=line.unit_price, line_total=line.total, discount=0,
+                vendor_id=vendor.id, vendor_code=vendor.code, vendor_name=vendor.name, terms=vendor.terms,
+                harga_setor=product.harga_setor if vendor.terms == "harga_setor" else None,
+                commission_pct=_commission(product.commission_pct, vendor.commission_pct, vendor.terms),
+            ))
+            # pieces, or grams for weighed goods; a price label is one piece
+            record_movement(session, product.id, "sold", -line.quantity, sale_id=sale.id, user_id=cashier.id,
+                            reference=sale.receipt_no)
+        for entry, applied in applied_amounts(payments, change):
+            tendered = entry.amount if entry.method == "cash" else 0
+            session.add(Payment(sale_id=sale.id, method=entry.method, amount=applied,
+                                tendered=tendered, reference=entry.reference))
+        uow.commit()
+        return SaleResult(sale.id, sale.receipt_no, total, paid, change, sale.created_at)
+
+
+def _commission(product_pct: int | None, vendor_pct: int | None, terms: str) -> int | None:
+    if terms == "harga_setor":
+        return None
+    if product_pct is not None:
+        return product_pct
+    return vendor_pct if vendor_pct is not None else 0
