@@ -1,0 +1,37 @@
+"""English texts for codes: QRIS payloads and barcodes."""
+
+MESSAGES = {
+    # QRIS
+    "QRIS memuat karakter yang tidak sah": "The QRIS contains an invalid character",
+    "Data QRIS tidak valid": "Invalid QRIS data",
+    "Data QRIS kosong": "The QRIS data is empty",
+    "QRIS memuat karakter yang tidak sah pada posisi {pos}": "The QRIS contains an invalid character at position {pos}",
+    "Data QRIS terpotong pada posisi {pos}": "The QRIS data is cut off at position {pos}",
+    "Format QRIS rusak pada posisi {pos}": "The QRIS format is broken at position {pos}",
+    "Data QRIS tag {tag} kosong": "QRIS tag {tag} is empty",
+    "Data QRIS terpotong pada tag {tag}": "The QRIS data is cut off in tag {tag}",
+    "Nominal QRIS tidak valid: {value}": "Invalid QRIS amount: {value}",
+    "Tag QRIS {tag} muncul lebih dari sekali": "QRIS tag {tag} appears more than once",
+    "QRIS harus diawali format 000201": "A QRIS must start with format 000201",
+    "QRIS tidak diakhiri CRC (tag 63)": "The QRIS does not end with a CRC (tag 63)",
+    "CRC QRIS tidak valid: {crc}": "Invalid QRIS CRC: {crc}",
+    "CRC QRIS tidak cocok": "The QRIS CRC does not match",
+    "Jenis QRIS tidak dikenal (tag 01 harus 11 atau 12)": "Unknown QRIS type (tag 01 must be 11 or 12)",
+    "Mata uang QRIS bukan Rupiah (360)": "The QRIS currency is not Rupiah (360)",
+    "Negara QRIS bukan Indonesia (ID)": "The QRIS country is not Indonesia (ID)",
+    "Nominal QRIS harus bilangan bulat Rupiah: {value}": "The QRIS amount must be whole Rupiah: {value}",
+    "Nominal QRIS minimal Rp1: {value}": "The QRIS amount must be at least Rp1: {value}",
+    "Nominal QRIS terlalu besar: {value}": "The QRIS amount is too large: {value}",
+    "QRIS tidak memuat nama merchant": "The QRIS has no merchant name",
+    # Barcodes
+    "Barcode hanya boleh berisi angka: {code}": "A barcode may contain digits only: {code}",
+    "Barcode tidak valid": "Invalid barcode",
+    "Barcode kosong": "The barcode is empty",
+    "Barcode memuat karakter kontrol: {code}": "The barcode contains control characters: {code}",
+    "Panjang barcode salah ({length} digit, harus 8, 12 atau 13): {code}": "Wrong barcode length ({length} digits, must be 8, 12 or 13): {code}",
+    "Digit pemeriksa barcode salah: {code} (seharusnya {expected})": "Wrong barcode check digit: {code} (should be {expected})",
+    "Nomor kode toko harus bilangan bulat: {number}": "An in-store code number must be a whole number: {number}",
+    "Nomor kode toko di luar rentang 0 sampai 9999999999: {number}": "In-store code number outside the range 0 to 9999999999: {number}",
+    "Berat pada label timbangan nol: {code}": "The weight on the scale label is zero: {code}",
+    "Harga pada label timbangan nol: {code}": "The price on the scale label is zero: {code}",
+}
