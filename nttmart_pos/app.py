@@ -1,0 +1,59 @@
+"""Starting the GUI: build the top-level window from the command-line options.
+
+``build(argv)`` is the seam the UI tests use: it returns the shown main
+window without entering the event loop.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtWidgets import QApplication
+
+from nttmart_pos.db.engine import make_engine
+from nttmart_pos.db.migrate import upgrade
+from nttmart_pos.i18n import set_language
+from nttmart_pos.options import Options, parse_gui_args
+from nttmart_pos.ui.context import AppContext
+from nttmart_pos.ui.errors import install_excepthook, setup_logging
+from nttmart_pos.ui.main_window import MainWindow
+
+
+def application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("NTT Mart POS")
+    return app  # type: ignore[return-value]
+
+
+def build_from_options(options: Options) -> MainWindow:
+    application()
+    settings = options.settings()
+    set_language(settings.language)
+    engine = make_engine(options.db_url)
+    upgrade(engine)  # a new or older database is brought up to date by the migrations
+    context = AppContext(engine=engine, settings=settings, settings_path=options.config_path,
+                         printer_override=options.printer)
+    window = MainWindow(context)
+    window.show()
+    window.login.user.setFocus()
+    return window
+
+
+def build(argv: list[str]) -> MainWindow:
+    """The program's main window for ``argv`` (same options as the command line), shown."""
+    return build_from_options(parse_gui_args(argv))
+
+
+def run(options: Options) -> int:
+    """Start the program; with ``--screenshot`` render the main screen to a PNG and exit."""
+    app = application()
+    setup_logging()
+    window = build_from_options(options)
+    install_excepthook(lambda: window)
+    if options.screenshot:
+        app.processEvents()
+        options.screenshot.parent.mkdir(parents=True, exist_ok=True)
+        ok = window.grab().save(str(options.screenshot))
+        window.close()
+        return 0 if ok else 1
+    return app.exec()

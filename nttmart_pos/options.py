@@ -1,0 +1,65 @@
+"""Command-line options shared by the CLI and ``app.build``: one parser, one meaning.
+
+Global options go before the subcommand (``nttmart-pos --db URL demo``); each
+falls back to its environment variable so that it works for every subcommand.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from nttmart_pos.config import Settings, config_path, load_settings
+from nttmart_pos.db.engine import resolve_db_url
+
+
+@dataclass(frozen=True)
+class Options:
+    db_url: str
+    config_path: Path
+    printer: str | None  # overrides the printer in the settings
+    terminal: str | None  # overrides the terminal id in the settings
+    screenshot: Path | None
+
+    def settings(self) -> Settings:
+        """The stored settings with the command-line overrides applied."""
+        settings = load_settings(self.config_path)
+        changes = {}
+        if self.printer:
+            changes["printer_url"] = self.printer
+        if self.terminal:
+            changes["terminal_id"] = self.terminal
+        if changes:
+            from dataclasses import replace
+
+            settings = replace(settings, **changes).validated()
+        return settings
+
+
+def add_global_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", metavar="URL", help="SQLAlchemy database URL (else $NTTMART_DB_URL)")
+    parser.add_argument("--config", metavar="PATH", help="settings file (else $NTTMART_CONFIG)")
+    parser.add_argument("--printer", metavar="URL",
+                        help="receipt printer: tcp://HOST:PORT, usb://VID:PID, serial:///dev/ttyUSB0, "
+                             "file:///path or none (else $NTTMART_PRINTER)")
+    parser.add_argument("--terminal", metavar="ID", help="terminal id, e.g. T01")
+    parser.add_argument("--screenshot", metavar="PATH", help="render the main screen to a PNG and exit")
+
+
+def options_from(namespace: argparse.Namespace) -> Options:
+    return Options(
+        db_url=resolve_db_url(namespace.db),
+        config_path=config_path(namespace.config),
+        printer=namespace.printer or os.environ.get("NTTMART_PRINTER") or None,
+        terminal=namespace.terminal,
+        screenshot=Path(namespace.screenshot) if namespace.screenshot else None,
+    )
+
+
+def parse_gui_args(argv: list[str]) -> Options:
+    """The options of a plain GUI start (what ``app.build`` takes)."""
+    parser = argparse.ArgumentParser(prog="nttmart-pos")
+    add_global_options(parser)
+    return options_from(parser.parse_args(argv))

@@ -1,0 +1,1 @@
+"""Reports: PDF, CSV and label output (payouts, intake notes, label sheets)."""

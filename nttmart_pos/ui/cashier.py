@@ -1,0 +1,321 @@
+"""The cashier screen: scan, cart, total, pay, receipt.
+
+The scan field keeps the keyboard focus at all times, so a keyboard-wedge
+scanner (digits + Enter at a few ms a character) always types into it.
+Each Enter is handled to the end before the next key event is read, so scans
+are never merged, split or lost, and a scan error never opens a modal box
+that would swallow the next scan: it goes to the status line with a beep.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit,
+                               QPushButton, QTableView, QVBoxLayout, QWidget)
+
+from nttmart_pos.domain.cart import Cart
+from nttmart_pos.domain.money import format_rupiah
+from nttmart_pos.errors import PosError, ValidationError
+from nttmart_pos.i18n import _
+from nttmart_pos.services.catalog import product_for_scan
+from nttmart_pos.services.checkout import SaleResult, checkout
+from nttmart_pos.services.printing import print_sale_receipt
+from nttmart_pos.services.receipts import last_receipt_no
+from nttmart_pos.ui.cart_model import CartModel
+from nttmart_pos.ui.context import AppContext
+from nttmart_pos.ui.errors import show_error, user_message
+from nttmart_pos.ui.payment_dialog import PaymentDialog
+from nttmart_pos.ui.sound import error_beep
+from nttmart_pos.ui.worker import run_in_background
+
+_QUANTITY_PREFIX = re.compile(r"^(\d{1,4})\s*[*xX]\s*(\S+)$")
+STYLE_OK, STYLE_ERROR, STYLE_INFO = "#1b5e20", "#b00020", "#37474f"
+
+
+class CashierScreen(QWidget):
+    logout_requested = Signal()
+    settings_requested = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.cart = Cart()
+        self.model = CartModel(self.cart)
+        self.last_sale: SaleResult | None = None
+        self._cancel_armed = False
+        self._build()
+
+    # -- layout -------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.userLabel = QLabel(objectName="userLabel")
+        self.userLabel.setStyleSheet("font-size: 14px; color: #37474f;")
+        top.addWidget(self.userLabel, 1)
+        self.settingsButton = self._button(_("Pengaturan"), "settingsButton", self.settings_requested.emit)
+        self.logoutButton = self._button(_("Keluar"), "logoutButton", self.logout_requested.emit)
+        top.addWidget(self.settingsButton)
+        top.addWidget(self.logoutButton)
+        layout.addLayout(top)
+
+        self.scanInput = QLineEdit(objectName="scanInput")
+        self.scanInput.setPlaceholderText(_("Pindai barcode atau ketik kode lalu Enter (3*kode = 3 barang)"))
+        self.scanInput.setStyleSheet("font-size: 20px; padding: 6px;")
+        self.scanInput.setMaxLength(64)
+        self.scanInput.returnPressed.connect(self.on_scan)
+        layout.addWidget(self.scanInput)
+
+        middle = QHBoxLayout()
+        self.cartTable = QTableView(objectName="cartTable")
+        self.cartTable.setModel(self.model)
+        self.cartTable.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.cartTable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.cartTable.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.cartTable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.cartTable.setAlternatingRowColors(True)
+        self.cartTable.setStyleSheet("font-size: 15px;")
+        header = self.cartTable.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        middle.addWidget(self.cartTable, 5)
+
+        side = QVBoxLayout()
+        caption = QLabel(_("TOTAL"), objectName="totalCaption")
+        caption.setStyleSheet("font-size: 18px; color: #37474f;")
+        self.totalLabel = QLabel(objectName="totalLabel")
+        self.totalLabel.setStyleSheet("font-size: 44px; font-weight: bold; color: #0d47a1;")
+        self.totalLabel.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.countLabel = QLabel(objectName="countLabel")
+        self.countLabel.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.changeInfo = QLabel(objectName="lastChangeLabel")
+        self.changeInfo.setStyleSheet("font-size: 22px; font-weight: bold; color: #1b5e20;")
+        self.changeInfo.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.changeInfo.setWordWrap(True)
+        for widget in (caption, self.totalLabel, self.countLabel, self.changeInfo):
+            side.addWidget(widget)
+        side.addStretch()
+        middle.addLayout(side, 2)
+        layout.addLayout(middle, 1)
+
+        self.statusMessage = QLabel(objectName="statusMessage")
+        self.statusMessage.setWordWrap(True)
+        self.statusMessage.setMinimumHeight(36)
+        layout.addWidget(self.statusMessage)
+
+        buttons = QHBoxLayout()
+        self.searchButton = self._button(_("F2 Cari barang"), "searchButton", self.open_search, "F2")
+        self.quantityButton = self._button(_("F4 Ubah jumlah"), "quantityButton", self.ask_quantity, "F4")
+        self.removeButton = self._button(_("Del Hapus baris"), "removeButton", self.remove_line, "Delete")
+        self.cancelButton = self._button(_("Esc Batal"), "cancelButton", self.cancel_sale, "Escape")
+        self.reprintButton = self._button(_("F9 Cetak ulang"), "reprintButton", self.reprint_last, "F9")
+        self.payButton = self._button(_("F12 Bayar"), "payButton", self.open_payment, "F12")
+        self.payButton.setStyleSheet("font-size: 18px; font-weight: bold; background: #1565c0; color: white;")
+        for button in (self.searchButton, self.quantityButton, self.removeButton, self.cancelButton,
+                       self.reprintButton):
+            buttons.addWidget(button)
+        buttons.addStretch()
+        buttons.addWidget(self.payButton)
+        layout.addLayout(buttons)
+        QShortcut(QKeySequence("Up"), self, activated=lambda: self._move_selection(-1))
+        QShortcut(QKeySequence("Down"), self, activated=lambda: self._move_selection(1))
+        self.refresh()
+
+    def _button(self, text: str, name: str, slot, key: str | None = None) -> QPushButton:
+        button = QPushButton(text, objectName=name)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setMinimumHeight(46)
+        button.clicked.connect(lambda _checked=False: slot())
+        if key:
+            QShortcut(QKeySequence(key), self, activated=slot)
+        return button
+
+    # -- state --------------------------------------------------------------
+    def start_session(self) -> None:
+        user = self.context.user
+        settings = self.context.settings
+        self.userLabel.setText(_("{store} - Kasir: {name} - Terminal {terminal}", store=settings.store_name,
+                                 name=user.full_name if user else "-", terminal=settings.terminal_id))
+        self.settingsButton.setVisible(bool(user and user.role in ("manager", "admin")))
+        self.new_sale()
+        self.show_status(_("Siap. Silakan pindai barang."), STYLE_INFO)
+
+    def new_sale(self) -> None:
+        self.cart.clear()
+        self.model.refresh()
+        self._cancel_armed = False
+        self.refresh()
+        self.scanInput.setFocus()
+
+    def refresh(self) -> None:
+        self.totalLabel.setText(format_rupiah(self.cart.total))
+        pieces = sum(line.quantity if line.product.measure == "unit" else 1 for line in self.cart.lines)
+        self.countLabel.setText(_("{count} barang, {lines} baris", count=pieces, lines=len(self.cart.lines)))
+
+    def show_status(self, text: str, color: str = STYLE_INFO) -> None:
+        self.statusMessage.setText(text)
+        self.statusMessage.setStyleSheet(f"font-size: 16px; font-weight: bold; color: {color};")
+
+    def _selected_row(self) -> int | None:
+        rows = self.cartTable.selectionModel().selectedRows()
+        return rows[0].row() if rows else None
+
+    def _select(self, row: int) -> None:
+        self.cartTable.selectRow(row)
+        self.cartTable.scrollTo(self.model.index(row, 0))
+
+    def _move_selection(self, step: int) -> None:
+        if self.cart.lines:
+            row = self._selected_row()
+            row = len(self.cart.lines) - 1 if row is None else min(max(row + step, 0), len(self.cart.lines) - 1)
+            self._select(row)
+
+    # -- scanning -----------------------------------------------------------
+    def on_scan(self) -> None:
+        text = self.scanInput.text().strip()
+        self.scanInput.clear()
+        if not text:
+            return
+        quantity = 1
+        match = _QUANTITY_PREFIX.match(text)
+        if match:
+            quantity, text = int(match.group(1)), match.group(2)
+        try:
+            found = product_for_scan(self.context.uow(), text)
+            row = self.cart.add(found.product, quantity, grams=found.grams, fixed_total=found.price)
+        except PosError as exc:
+            self.scan_failed(exc)
+            return
+        self.changeInfo.clear()
+        self._cancel_armed = False
+        self.model.line_added(row)
+        self._select(row)
+        self.refresh()
+        line = self.cart.lines[row]
+        self.show_status(_("{name} - {total}", name=line.product.name, total=format_rupiah(line.total)), STYLE_OK)
+
+    def scan_failed(self, exc: BaseException) -> None:
+        self.show_status(user_message(exc), STYLE_ERROR)
+        error_beep()
+
+    def add_product(self, product) -> None:
+        """Add a product picked in the search dialog."""
+        try:
+            row = self.cart.add(product)
+        except PosError as exc:
+            self.scan_failed(exc)
+            return
+        self.model.line_added(row)
+        self._select(row)
+        self.refresh()
+        self.scanInput.setFocus()
+
+    # -- editing ------------------------------------------------------------
+    def open_search(self) -> None:
+        from nttmart_pos.ui.search_dialog import ProductSearchDialog
+
+        dialog = ProductSearchDialog(self.context.engine, self)
+        dialog.picked.connect(self.add_product)
+        dialog.finished.connect(lambda _result: self.scanInput.setFocus())
+        dialog.open()
+
+    def ask_quantity(self) -> None:
+        row = self._selected_row()
+        if row is None:
+            self.show_status(_("Pilih baris dulu (panah atas/bawah)"), STYLE_ERROR)
+            return
+        line = self.cart.lines[row]
+        dialog = QInputDialog(self, objectName="quantityDialog")
+        dialog.setWindowTitle(_("Ubah jumlah"))
+        dialog.setLabelText(line.product.name)
+        dialog.setInputMode(QInputDialog.InputMode.IntInput)
+        dialog.setIntRange(1, 9999)
+        dialog.setIntValue(line.quantity)
+        dialog.intValueSelected.connect(lambda value: self.set_quantity(row, value))
+        dialog.finished.connect(lambda _result: self.scanInput.setFocus())
+        dialog.open()
+
+    def set_quantity(self, row: int, quantity: int) -> None:
+        try:
+            self.cart.set_quantity(row, quantity)
+        except PosError as exc:
+            self.scan_failed(exc)
+            return
+        self.model.line_added(row)
+        self.refresh()
+
+    def remove_line(self) -> None:
+        row = self._selected_row()
+        if row is None:
+            self.show_status(_("Pilih baris dulu (panah atas/bawah)"), STYLE_ERROR)
+            return
+        name = self.cart.lines[row].product.name
+        self.cart.remove(row)
+        self.model.refresh()
+        if self.cart.lines:
+            self._select(min(row, len(self.cart.lines) - 1))
+        self.refresh()
+        self.show_status(_("Dihapus: {name}", name=name), STYLE_INFO)
+
+    def cancel_sale(self) -> None:
+        if self.cart.is_empty:
+            return
+        if not self._cancel_armed:
+            self._cancel_armed = True
+            self.show_status(_("Tekan Esc sekali lagi untuk membatalkan seluruh transaksi"), STYLE_ERROR)
+            QTimer.singleShot(4000, self._disarm_cancel)
+            return
+        self.new_sale()
+        self.show_status(_("Transaksi dibatalkan"), STYLE_INFO)
+
+    def _disarm_cancel(self) -> None:
+        self._cancel_armed = False
+
+    # -- paying and printing -----------------------------------------------
+    def open_payment(self) -> None:
+        if self.cart.is_empty:
+            self.scan_failed(ValidationError(_("Keranjang masih kosong")))
+            return
+        dialog = PaymentDialog(self.cart.total, self.context.settings.qris_static, self)
+        dialog.paid.connect(self.complete_sale)
+        dialog.finished.connect(lambda _result: self.scanInput.setFocus())
+        dialog.open()
+
+    def complete_sale(self, payments: list) -> None:
+        try:
+            result = checkout(self.context.uow(write=True), self.cart, payments, self.context.user,
+                              self.context.settings.terminal_id)
+        except PosError as exc:
+            show_error(self, exc, _("Transaksi belum tersimpan"))
+            return
+        self.last_sale = result
+        self.new_sale()
+        self.changeInfo.setText(_("Kembalian {amount}", amount=format_rupiah(result.change))
+                                if result.change else _("Lunas"))
+        self.show_status(_("Tersimpan: struk {number}. Mencetak struk...", number=result.receipt_no), STYLE_OK)
+        self.print_receipt(result.receipt_no, copy=False)
+
+    def print_receipt(self, receipt_no: str, *, copy: bool) -> None:
+        engine, settings = self.context.engine, self.context.settings
+        run_in_background(lambda: print_sale_receipt(engine, receipt_no, settings, copy=copy),
+                          on_success=self._printed, on_failure=lambda exc: self._not_printed(receipt_no, exc))
+
+    def _printed(self, receipt_no: str) -> None:
+        self.show_status(_("Struk {number} tercetak. Silakan pindai barang berikutnya.", number=receipt_no),
+                         STYLE_OK)
+
+    def _not_printed(self, receipt_no: str, exc: BaseException) -> None:
+        self.show_status(_("Struk {number} tidak tercetak: {reason} Tekan F9 untuk cetak ulang.",
+                           number=receipt_no, reason=user_message(exc)), STYLE_ERROR)
+        error_beep()
+
+    def reprint_last(self) -> None:
+        number = last_receipt_no(self.context.uow(), self.context.settings.terminal_id)
+        if number is None:
+            self.show_status(_("Belum ada struk untuk dicetak ulang"), STYLE_ERROR)
+            return
+        self.show_status(_("Mencetak ulang struk {number} (salinan)...", number=number), STYLE_INFO)
+        self.print_receipt(number, copy=True)

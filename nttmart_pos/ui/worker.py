@@ -1,0 +1,66 @@
+"""Run slow work (printing, PDFs, big queries) off the GUI thread.
+
+    run_in_background(lambda: print_receipt(...), on_success=..., on_failure=...)
+
+The callbacks run on the GUI thread.  Never touch a widget inside the work
+function itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+_pool: QThreadPool | None = None
+_live: set["_Job"] = set()
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Callable[[], Any]) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.work = work
+        self.signals = _Signals()
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread's handler
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.done.emit(result)
+
+
+def pool() -> QThreadPool:
+    global _pool
+    if _pool is None:
+        _pool = QThreadPool()
+        _pool.setMaxThreadCount(4)
+    return _pool
+
+
+def run_in_background(work: Callable[[], Any], on_success: Callable[[Any], None] | None = None,
+                      on_failure: Callable[[BaseException], None] | None = None) -> None:
+    job = _Job(work)
+    _live.add(job)
+
+    def finish(callback, value):
+        _live.discard(job)
+        if callback is not None:
+            callback(value)
+
+    job.signals.done.connect(lambda value: finish(on_success, value))
+    job.signals.failed.connect(lambda exc: finish(on_failure, exc))
+    pool().start(job)
+
+
+def wait_for_background(timeout_ms: int = 10_000) -> bool:
+    """Block until background jobs end (for shutdown and tests)."""
+    return pool().waitForDone(timeout_ms)
