@@ -11,7 +11,7 @@ class ReceiptLine:
     name: str
     quantity: int
     unit_price: int
-    line_total: int
+    line_total: int  # after the line discount: quantity x unit_price - discount
     discount: int = 0
 
 

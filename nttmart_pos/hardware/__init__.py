@@ -1,0 +1,1 @@
+"""Printer hardware: receipt layout, ESC/POS rendering and transports (no Qt here)."""
