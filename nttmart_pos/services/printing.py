@@ -17,8 +17,8 @@ PRINT_TIMEOUT_SECONDS = 5.0
 
 
 def print_sale_receipt(engine: Engine, receipt_no: str, settings: Settings, *, copy: bool = False,
-                       timeout: float = PRINT_TIMEOUT_SECONDS) -> str:
+                       timeout: float | None = None) -> str:
     """Print the receipt of ``receipt_no`` (marked as a copy when reprinted); returns the number."""
     data = receipt_for(UnitOfWork(engine), receipt_no, settings, copy=copy)
-    print_receipt(settings.printer_url, settings.paper_width, data, timeout=timeout)
+    print_receipt(settings.printer_url, settings.paper_width, data, timeout=timeout or PRINT_TIMEOUT_SECONDS)
     return receipt_no
