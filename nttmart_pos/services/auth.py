@@ -84,6 +84,12 @@ def login(uow: UnitOfWork, username: str, pin: str) -> UserInfo:
         return UserInfo(user.id, user.username, user.full_name, user.role)
 
 
+def user_exists(uow: UnitOfWork, username: str) -> bool:
+    """True if a user of that name exists (names are kept lower-case)."""
+    with uow:
+        return uow.session.scalar(select(User.id).where(User.username == username.strip().lower())) is not None
+
+
 def has_any_user(uow: UnitOfWork) -> bool:
     with uow:
         return uow.session.scalar(select(User.id).limit(1)) is not None

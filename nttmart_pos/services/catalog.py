@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from nttmart_pos.db.models import Product, Vendor
 from nttmart_pos.db.uow import UnitOfWork
@@ -103,6 +104,14 @@ class ProductInput:
 
 
 def add_vendor(uow: UnitOfWork, data: VendorInput) -> int:
+    with uow:
+        vendor = create_vendor(uow.session, data)
+        uow.commit()
+        return vendor.id
+
+
+def create_vendor(session: Session, data: VendorInput) -> Vendor:
+    """Check and add a vendor inside the caller's transaction (flushed, so it has its id)."""
     code = data.code.strip().upper()
     if not code or not data.name.strip():
         raise ValidationError(_("Kode dan nama UMKM wajib diisi"))
@@ -110,16 +119,15 @@ def add_vendor(uow: UnitOfWork, data: VendorInput) -> int:
         raise ValidationError(_("Ketentuan titip jual tidak dikenal: {terms}", terms=data.terms))
     if data.commission_pct is not None and not 0 <= data.commission_pct <= 100:
         raise ValidationError(_("Komisi harus 0 sampai 100 persen"))
-    with uow:
-        if uow.session.scalar(select(Vendor.id).where(Vendor.code == code)) is not None:
-            raise ValidationError(_("Kode UMKM {code} sudah dipakai", code=code))
-        vendor = Vendor(code=code, name=data.name.strip(), owner=data.owner, phone=data.phone,
-                        regency=data.regency, village=data.village, terms=data.terms,
-                        commission_pct=data.commission_pct, payout_method=data.payout_method,
-                        payout_account=data.payout_account, notes="")
-        uow.session.add(vendor)
-        uow.commit()
-        return vendor.id
+    if session.scalar(select(Vendor.id).where(Vendor.code == code)) is not None:
+        raise ValidationError(_("Kode UMKM {code} sudah dipakai", code=code))
+    vendor = Vendor(code=code, name=data.name.strip(), owner=data.owner, phone=data.phone,
+                    regency=data.regency, village=data.village, terms=data.terms,
+                    commission_pct=data.commission_pct, payout_method=data.payout_method,
+                    payout_account=data.payout_account, notes="")
+    session.add(vendor)
+    session.flush()
+    return vendor
 
 
 def _check_product(data: ProductInput) -> None:
@@ -134,7 +142,7 @@ def _check_product(data: ProductInput) -> None:
         raise ValidationError(_("Stok awal tidak boleh negatif"))
 
 
-def _product_code(uow: UnitOfWork, data: ProductInput) -> str:
+def _product_code(session: Session, data: ProductInput) -> str:
     if data.measure != "unit":
         code = (data.barcode or "").strip()
         if not (len(code) == 7 and code.isdigit() and code[:2] in ("21", "22")):
@@ -142,27 +150,36 @@ def _product_code(uow: UnitOfWork, data: ProductInput) -> str:
         return code
     if data.barcode:
         return validate_barcode(data.barcode)
-    return instore_code(next_value(uow.session, "instore-code"))
+    return instore_code(next_value(session, "instore-code"))
 
 
 def add_product(uow: UnitOfWork, data: ProductInput, *, user_id: int | None = None) -> int:
     """Create a product (assigning an in-store code when it has none) and book its opening stock."""
-    _check_product(data)
     with uow:
-        vendor = uow.session.scalar(select(Vendor).where(Vendor.code == data.vendor_code.strip().upper()))
-        if vendor is None:
-            raise NotFoundError(_("UMKM dengan kode {code} tidak ada", code=data.vendor_code))
-        barcode = _product_code(uow, data)
-        if uow.session.scalar(select(Product.id).where(Product.barcode == barcode)) is not None:
-            raise ValidationError(_("Barcode {code} sudah dipakai barang lain", code=barcode))
-        product = Product(barcode=barcode, name=data.name.strip(), name_search=data.name.strip().lower(),
-                          category=data.category, vendor_id=vendor.id, price=data.price,
-                          harga_setor=data.harga_setor, commission_pct=data.commission_pct, unit=data.unit,
-                          measure=data.measure, stock_on_hand=0)
-        uow.session.add(product)
-        uow.session.flush()
-        if data.opening_stock:
-            record_movement(uow.session, product.id, "received", data.opening_stock, user_id=user_id,
-                            reference="stok awal")
+        product = create_product(uow.session, data, user_id=user_id)
         uow.commit()
         return product.id
+
+
+def create_product(session: Session, data: ProductInput, *, user_id: int | None = None) -> Product:
+    """``add_product`` inside the caller's transaction: several products can share one commit.
+
+    The returned object's ``stock_on_hand`` is not refreshed after the opening stock is booked.
+    """
+    _check_product(data)
+    vendor = session.scalar(select(Vendor).where(Vendor.code == data.vendor_code.strip().upper()))
+    if vendor is None:
+        raise NotFoundError(_("UMKM dengan kode {code} tidak ada", code=data.vendor_code))
+    barcode = _product_code(session, data)
+    if session.scalar(select(Product.id).where(Product.barcode == barcode)) is not None:
+        raise ValidationError(_("Barcode {code} sudah dipakai barang lain", code=barcode))
+    product = Product(barcode=barcode, name=data.name.strip(), name_search=data.name.strip().lower(),
+                      category=data.category, vendor_id=vendor.id, price=data.price,
+                      harga_setor=data.harga_setor, commission_pct=data.commission_pct, unit=data.unit,
+                      measure=data.measure, stock_on_hand=0)
+    session.add(product)
+    session.flush()
+    if data.opening_stock:
+        record_movement(session, product.id, "received", data.opening_stock, user_id=user_id,
+                        reference="stok awal")
+    return product
