@@ -49,3 +49,7 @@ class DatabaseError(PosError):
 
 class ConfigError(PosError):
     """A settings file or option that cannot be used."""
+
+
+class PermissionDenied(PosError):
+    """The user's role does not allow this action."""

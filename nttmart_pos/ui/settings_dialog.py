@@ -1,0 +1,231 @@
+"""The store settings dialog: store details, printer, QRIS, language and tax mode.
+
+It only gathers what was typed; ``services.settings.update_settings`` decides
+whether the user may save it and whether it is valid.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontDatabase, QTextOption
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nttmart_pos.config import PAPER_WIDTHS, Settings
+from nttmart_pos.domain.qris import merchant_name
+from nttmart_pos.errors import PosError
+from nttmart_pos.i18n import _
+from nttmart_pos.services.auth import UserInfo
+from nttmart_pos.services.settings import can_change_settings, update_settings
+from nttmart_pos.ui.errors import show_error
+
+# Each language is named in its own language, so anyone can find theirs.
+_LANGUAGE_NAMES = (("id", "Bahasa Indonesia"), ("en", "English"))
+_OK_STYLE = "color: #1b5e20;"
+_PROBLEM_STYLE = "color: #b71c1c;"
+_NOTE_STYLE = "color: #555555;"
+
+
+def _combo(name: str, items: list[tuple[str, object]], current: object) -> QComboBox:
+    combo = QComboBox()
+    combo.setObjectName(name)
+    for text, value in items:
+        combo.addItem(text, value)
+    index = combo.findData(current)
+    combo.setCurrentIndex(max(index, 0))
+    return combo
+
+
+def _line(name: str, text: str, max_length: int = 120) -> QLineEdit:
+    edit = QLineEdit(text)
+    edit.setObjectName(name)
+    edit.setMaxLength(max_length)
+    return edit
+
+
+def _note(name: str, text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setStyleSheet(_NOTE_STYLE)
+    return label
+
+
+class SettingsDialog(QDialog):
+    """Edit the store settings; emits ``saved(Settings)`` once they are written."""
+
+    saved = Signal(object)  # the Settings as written to the file
+
+    def __init__(self, settings: Settings, user: UserInfo, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(_("Pengaturan Toko"))
+        self.setMinimumWidth(660)
+        self._settings = settings
+        self._user = user
+        self._path = path
+        self._forms: list[QFormLayout] = []
+
+        layout = QVBoxLayout(self)
+        if not can_change_settings(user):
+            notice = QLabel(_("Hanya manajer atau admin yang boleh mengubah pengaturan toko"))
+            notice.setObjectName("settingsPermissionNote")
+            notice.setWordWrap(True)
+            notice.setStyleSheet(_PROBLEM_STYLE)
+            layout.addWidget(notice)
+        layout.addWidget(self._store_group(settings))
+        layout.addWidget(self._till_group(settings))
+        layout.addWidget(self._qris_group(settings))
+        layout.addWidget(self._region_group(settings))
+        layout.addLayout(self._buttons())
+        self._align_labels()
+        self._show_merchant()
+
+    # -- building ---------------------------------------------------------
+    def _form_group(self, title: str) -> tuple[QGroupBox, QFormLayout]:
+        group = QGroupBox(title)
+        form = QFormLayout(group)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._forms.append(form)
+        return group, form
+
+    def _align_labels(self) -> None:
+        """One label column width for every group, so the fields line up down the dialog."""
+        labels = [form.itemAt(row, QFormLayout.ItemRole.LabelRole) for form in self._forms
+                  for row in range(form.rowCount())]
+        widgets = [item.widget() for item in labels if item is not None and item.widget() is not None]
+        width = max(label.sizeHint().width() for label in widgets)
+        for label in widgets:
+            label.setMinimumWidth(width)
+
+    def _store_group(self, settings: Settings) -> QGroupBox:
+        group, form = self._form_group(_("Toko"))
+        self.store_name = _line("settingStoreName", settings.store_name, 60)
+        self.store_address = _line("settingStoreAddress", settings.store_address)
+        self.store_phone = _line("settingStorePhone", settings.store_phone, 40)
+        self.footer = _line("settingFooter", settings.footer)
+        self.footer.setPlaceholderText(_("Dicetak di bagian bawah setiap struk"))
+        form.addRow(_("Nama toko"), self.store_name)
+        form.addRow(_("Alamat"), self.store_address)
+        form.addRow(_("Telepon"), self.store_phone)
+        form.addRow(_("Pesan di akhir struk"), self.footer)
+        return group
+
+    def _till_group(self, settings: Settings) -> QGroupBox:
+        group, form = self._form_group(_("Kasir dan printer struk"))
+        self.terminal = _line("settingTerminal", settings.terminal_id, 8)
+        self.terminal.setToolTip(_("1-8 huruf atau angka, berbeda untuk setiap komputer kasir"))
+        self.printer = _line("settingPrinter", settings.printer_url, 300)
+        self.printer.setPlaceholderText("tcp://192.168.1.50:9100")
+        hint = _("Contoh: tcp://192.168.1.50:9100 (jaringan), usb://0416:5011 (USB),\n"
+                 "serial:///dev/ttyUSB0?baudrate=9600 (serial), file:///... (ke berkas),\n"
+                 "atau none (tanpa printer)")
+        self.printer.setToolTip(hint)
+        self.printer_hint = _note("settingPrinterHint", hint)
+        self.printer_hint.setWordWrap(False)
+        self.paper_width = _combo("settingPaperWidth", [(f"{w} mm", w) for w in PAPER_WIDTHS],
+                                  settings.paper_width)
+        form.addRow(_("ID terminal"), self.terminal)
+        form.addRow(_("Alamat printer"), self.printer)
+        form.addRow("", self.printer_hint)
+        form.addRow(_("Lebar kertas"), self.paper_width)
+        return group
+
+    def _qris_group(self, settings: Settings) -> QGroupBox:
+        group, form = self._form_group(_("Pembayaran QRIS"))
+        self.qris = QPlainTextEdit(settings.qris_static)
+        self.qris.setObjectName("settingQris")
+        self.qris.setPlaceholderText(_("Tempel isi QRIS statis dari aplikasi merchant di sini"))
+        self.qris.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.qris.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere)  # a payload has no words
+        self.qris.setFixedHeight(self.qris.fontMetrics().lineSpacing() * 4 + 12)
+        self.qris.textChanged.connect(self._show_merchant)
+        self.qris_status = QLabel()
+        self.qris_status.setObjectName("settingQrisMerchant")
+        self.qris_status.setWordWrap(True)
+        # room for a two-line error, so a long one is never cut off when it wraps
+        self.qris_status.setMinimumHeight(self.qris_status.fontMetrics().lineSpacing() * 2 + 4)
+        self.qris_status.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        form.addRow(_("QRIS statis"), self.qris)
+        form.addRow("", self.qris_status)
+        return group
+
+    def _region_group(self, settings: Settings) -> QGroupBox:
+        group, form = self._form_group(_("Bahasa dan pajak"))
+        self.language = _combo("settingLanguage", [(name, code) for code, name in _LANGUAGE_NAMES],
+                               settings.language)
+        self.tax_mode = _combo("settingTaxMode", [(_("Bukan PKP (tanpa PPN)"), "non_pkp"),
+                                                  (_("PKP (PPN 12% termasuk harga)"), "pkp")],
+                               settings.tax_mode)
+        form.addRow(_("Bahasa"), self.language)
+        form.addRow(_("Status pajak"), self.tax_mode)
+        return group
+
+    def _buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.save_button = QPushButton(_("Simpan"))
+        self.save_button.setObjectName("settingsSave")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button = QPushButton(_("Batal"))
+        self.cancel_button.setObjectName("settingsCancel")
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.clicked.connect(self.reject)
+        row.addWidget(self.save_button)
+        row.addWidget(self.cancel_button)
+        return row
+
+    # -- behaviour --------------------------------------------------------
+    def _show_merchant(self) -> None:
+        """Below the QRIS: the merchant it pays to, or why it cannot be used."""
+        payload = self.qris.toPlainText().strip()
+        if not payload:
+            text, style = _("Belum ada QRIS: pembayaran QRIS tidak dapat dicetak di struk"), _NOTE_STYLE
+        else:
+            try:
+                text, style = _("Merchant: {name}", name=merchant_name(payload)), _OK_STYLE
+            except PosError as exc:
+                text, style = _("QRIS tidak dapat dipakai: {error}", error=exc), _PROBLEM_STYLE
+        self.qris_status.setText(text)
+        self.qris_status.setStyleSheet(style)
+
+    def entered_settings(self) -> Settings:
+        """The settings as the fields show them now (not yet checked)."""
+        return replace(
+            self._settings,
+            store_name=self.store_name.text(),
+            store_address=self.store_address.text(),
+            store_phone=self.store_phone.text(),
+            footer=self.footer.text(),
+            terminal_id=self.terminal.text(),
+            printer_url=self.printer.text(),
+            paper_width=self.paper_width.currentData(),
+            qris_static=self.qris.toPlainText(),
+            language=self.language.currentData(),
+            tax_mode=self.tax_mode.currentData(),
+        )
+
+    def save(self) -> None:
+        try:
+            written = update_settings(self._user, self.entered_settings(), self._path)
+        except PosError as exc:
+            show_error(self, exc, _("Pengaturan belum disimpan"))
+            return
+        self._settings = written
+        self.saved.emit(written)
+        self.accept()

@@ -1,0 +1,156 @@
+"""The settings dialog: a manager saves to the file, a cashier is told no and nothing is written."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton
+
+import nttmart_pos
+from nttmart_pos.config import Settings, load_settings
+from nttmart_pos.i18n import english_catalog, set_language
+from nttmart_pos.services.auth import UserInfo
+from nttmart_pos.ui.settings_dialog import SettingsDialog
+
+QRIS_STATIC = (
+    "00020101021126570011ID.DANA.WWW011893600915302259148102090225914810303UMI51440014ID.CO.QRIS.WWW0215"
+    "ID10200176114730303UMI5204581253033605802ID5922Warung Sayur Bu Sugeng6010Kab. Demak610559567630458C7"
+)
+CASHIER = UserInfo(1, "kasir", "Maria Bria", "cashier")
+MANAGER = UserInfo(3, "manajer", "Agustina Lay", "manager")
+
+OBJECT_NAMES = {
+    QLineEdit: ["settingStoreName", "settingStoreAddress", "settingStorePhone", "settingFooter", "settingTerminal",
+                "settingPrinter"],
+    QComboBox: ["settingPaperWidth", "settingLanguage", "settingTaxMode"],
+    QPlainTextEdit: ["settingQris"],
+    QPushButton: ["settingsSave", "settingsCancel"],
+}
+
+
+@pytest.fixture
+def path(tmp_path) -> Path:
+    return tmp_path / "settings.toml"
+
+
+def make_dialog(qtbot, path, user=MANAGER, settings=None) -> SettingsDialog:
+    dialog = SettingsDialog(settings or Settings(), user, path)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    return dialog
+
+
+def child(dialog, kind, name):
+    widget = dialog.findChild(kind, name)
+    assert widget is not None, name
+    return widget
+
+
+def choose(combo: QComboBox, data) -> None:
+    combo.setCurrentIndex(combo.findData(data))
+
+
+def error_box(dialog) -> QMessageBox | None:
+    return dialog.findChild(QMessageBox, "errorBox")
+
+
+def test_every_field_has_its_object_name_and_shows_the_settings(qtbot, path):
+    current = Settings(store_name="NTT Mart Oebobo", paper_width=80, language="en", tax_mode="pkp",
+                       qris_static=QRIS_STATIC, printer_url="usb://0416:5011")
+    dialog = make_dialog(qtbot, path, settings=current)
+    assert dialog.objectName() == "settingsDialog"
+    for kind, names in OBJECT_NAMES.items():
+        for name in names:
+            child(dialog, kind, name)
+    assert child(dialog, QLineEdit, "settingStoreName").text() == "NTT Mart Oebobo"
+    assert child(dialog, QComboBox, "settingPaperWidth").currentData() == 80
+    assert child(dialog, QComboBox, "settingLanguage").currentText() == "English"
+    assert child(dialog, QComboBox, "settingTaxMode").currentText() == "PKP (PPN 12% termasuk harga)"
+    assert dialog.entered_settings() == current
+
+
+def test_manager_fills_fields_and_save_writes_the_file(qtbot, path):
+    dialog = make_dialog(qtbot, path)
+    name = child(dialog, QLineEdit, "settingStoreName")
+    name.clear()
+    qtbot.keyClicks(name, "NTT Mart Oesapa")
+    printer = child(dialog, QLineEdit, "settingPrinter")
+    printer.clear()
+    qtbot.keyClicks(printer, "tcp://192.168.1.50:9100")
+    terminal = child(dialog, QLineEdit, "settingTerminal")
+    terminal.clear()
+    qtbot.keyClicks(terminal, "T02")
+    choose(child(dialog, QComboBox, "settingPaperWidth"), 80)
+    choose(child(dialog, QComboBox, "settingTaxMode"), "pkp")
+    choose(child(dialog, QComboBox, "settingLanguage"), "en")
+    child(dialog, QPlainTextEdit, "settingQris").setPlainText(QRIS_STATIC + "\n")
+
+    with qtbot.waitSignal(dialog.saved, timeout=2000) as blocker:
+        qtbot.mouseClick(child(dialog, QPushButton, "settingsSave"), Qt.MouseButton.LeftButton)
+
+    written = load_settings(path)
+    assert blocker.args == [written]
+    assert (written.store_name, written.printer_url, written.terminal_id) == (
+        "NTT Mart Oesapa", "tcp://192.168.1.50:9100", "T02")
+    assert (written.paper_width, written.tax_mode, written.language) == (80, "pkp", "en")
+    assert written.qris_static == QRIS_STATIC
+    assert dialog.result() == SettingsDialog.DialogCode.Accepted and not dialog.isVisible()
+    assert error_box(dialog) is None
+
+
+def test_cashier_sees_the_error_and_nothing_is_written(qtbot, path):
+    dialog = make_dialog(qtbot, path, user=CASHIER)
+    assert dialog.findChild(object, "settingsPermissionNote") is not None
+    child(dialog, QLineEdit, "settingStoreName").setText("Toko Lain")
+    with qtbot.assertNotEmitted(dialog.saved):
+        qtbot.mouseClick(child(dialog, QPushButton, "settingsSave"), Qt.MouseButton.LeftButton)
+    box = error_box(dialog)
+    assert box is not None and box.isVisible()
+    assert "manajer atau admin" in box.text()
+    assert dialog.isVisible()
+    assert not path.exists()
+    box.close()
+
+
+def test_invalid_qris_shows_the_problem_and_is_not_saved(qtbot, path):
+    dialog = make_dialog(qtbot, path)
+    status = child(dialog, object, "settingQrisMerchant")
+    qris = child(dialog, QPlainTextEdit, "settingQris")
+    assert "Belum ada QRIS" in status.text()
+    qris.setPlainText(QRIS_STATIC)
+    assert status.text() == "Merchant: Warung Sayur Bu Sugeng"
+    qris.setPlainText(QRIS_STATIC[:-4] + "0000")
+    assert status.text() == "QRIS tidak dapat dipakai: CRC QRIS tidak cocok"
+    with qtbot.assertNotEmitted(dialog.saved):
+        qtbot.mouseClick(child(dialog, QPushButton, "settingsSave"), Qt.MouseButton.LeftButton)
+    assert "CRC QRIS tidak cocok" in error_box(dialog).text()
+    assert dialog.isVisible() and not path.exists()
+
+
+def test_cancel_writes_nothing(qtbot, path):
+    dialog = make_dialog(qtbot, path)
+    child(dialog, QLineEdit, "settingStoreName").setText("Toko Lain")
+    with qtbot.assertNotEmitted(dialog.saved):
+        qtbot.mouseClick(child(dialog, QPushButton, "settingsCancel"), Qt.MouseButton.LeftButton)
+    assert dialog.result() == SettingsDialog.DialogCode.Rejected and not path.exists()
+
+
+def test_dialog_speaks_english_when_asked(qtbot, path):
+    set_language("en")
+    dialog = make_dialog(qtbot, path)
+    assert dialog.windowTitle() == "Store Settings"
+    assert child(dialog, QPushButton, "settingsSave").text() == "Save"
+    assert child(dialog, QComboBox, "settingTaxMode").itemText(0) == "Not VAT-registered (no PPN)"
+
+
+@pytest.mark.parametrize("module", ["services/settings.py", "ui/settings_dialog.py", "ui/search_dialog.py"])
+def test_every_text_has_an_english_translation(module):
+    source = Path(nttmart_pos.__file__).parent / module
+    texts = [node.args[0].value for node in ast.walk(ast.parse(source.read_text(encoding="utf-8")))
+             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "_"
+             and node.args and isinstance(node.args[0], ast.Constant)]
+    assert texts
+    assert [t for t in texts if t not in english_catalog()] == []
