@@ -6,13 +6,14 @@ window without entering the event loop.
 
 from __future__ import annotations
 
+import os
 import sys
 
 from PySide6.QtWidgets import QApplication
 
 from nttmart_pos.db.engine import make_engine
 from nttmart_pos.db.migrate import upgrade
-from nttmart_pos.i18n import set_language
+from nttmart_pos.i18n import _, set_language
 from nttmart_pos.options import Options, parse_gui_args
 from nttmart_pos.ui.context import AppContext
 from nttmart_pos.ui.errors import install_excepthook, setup_logging
@@ -44,8 +45,23 @@ def build(argv: list[str]) -> MainWindow:
     return build_from_options(parse_gui_args(argv))
 
 
+def no_display_reason() -> str | None:
+    """Why a window cannot open here (no X11/Wayland display on Linux), else None."""
+    if os.environ.get("QT_QPA_PLATFORM") or not sys.platform.startswith("linux"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return _("Tidak ada layar (DISPLAY kosong). Jalankan di desktop, atau pakai --screenshot FILE.png "
+             "untuk merender layar tanpa monitor.")
+
+
 def run(options: Options) -> int:
     """Start the program; with ``--screenshot`` render the main screen to a PNG and exit."""
+    if options.screenshot:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # must be set before the QApplication exists
+    elif reason := no_display_reason():
+        print(f"nttmart-pos: {reason}", file=sys.stderr)
+        return 1
     app = application()
     setup_logging()
     window = build_from_options(options)

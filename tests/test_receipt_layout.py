@@ -27,7 +27,7 @@ def make_receipt(**changes) -> ReceiptData:
         cashier="Maria Goreti Nggadas",
         lines=(
             ReceiptLine(LONG_NAME, 3, 12_500, 37_500),
-            ReceiptLine("Se'i Sapi Asap – Café Édition 500 g", 1, 85_000, 85_000, discount=5_000),
+            ReceiptLine("Se'i Sapi Asap – Café Édition 500 g", 1, 85_000, 80_000, discount=5_000),
             ReceiptLine("Tenun Ikat Sumba Timur", 1, 1_250_000, 1_250_000),
             ReceiptLine(LONG_WORD, 2, 7_000, 14_000),
         ),
@@ -218,3 +218,11 @@ def test_to_ascii_transliterates_and_drops():
 def test_too_narrow_is_refused():
     with pytest.raises(ValueError):
         layout_receipt(make_receipt(), 10)
+
+
+def test_weighed_line_prints_weight_and_price_per_kg():
+    data = make_receipt()
+    weighed = ReceiptLine("Kacang Mete Mentah Curah", 1, 262_500, 262_500, quantity_text="1,250 kg x 210.000")
+    lines = layout_receipt(dataclasses.replace(data, lines=(weighed,)), 32)
+    row = line_with(lines, "  1,250 kg x 210.000")
+    assert row.endswith(" 262.500") and len(row) <= 32

@@ -13,6 +13,7 @@ class ReceiptLine:
     unit_price: int
     line_total: int  # after the line discount: quantity x unit_price - discount
     discount: int = 0
+    quantity_text: str = ""  # replaces "2 x 85.000" where that would mislead, e.g. "1,250 kg x 210.000"
 
 
 @dataclass(frozen=True)

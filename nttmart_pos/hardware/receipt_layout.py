@@ -139,13 +139,9 @@ def _fields(pairs: list[tuple[str, str]], width: int) -> list[str]:
 
 def _item_lines(item: ReceiptLine, t, width: int) -> list[str]:
     lines = wrap_words(one_line(item.name), width) or ["-"]
-    if item.discount:
-        # The amount before the discount, so the column adds up on paper
-        # whether ``line_total`` is stored before or after the discount.
-        amount = item.quantity * item.unit_price
-    else:
-        amount = item.line_total
-    quantity = f"{item.quantity} x {format_number(item.unit_price)}"
+    # Before the line discount, so the column adds up on paper.
+    amount = item.line_total + abs(item.discount)
+    quantity = one_line(item.quantity_text) or f"{item.quantity} x {format_number(item.unit_price)}"
     lines += _row(quantity, format_number(amount), width, indent=2)
     if item.discount:
         lines += _row(t("Diskon"), format_number(-abs(item.discount)), width, indent=2)

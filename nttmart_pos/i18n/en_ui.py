@@ -23,3 +23,7 @@ MESSAGES.update({
     "Terminal {terminal} | Printer: {printer} ({width} mm) | {db}": "Terminal {terminal} | Printer: {printer} ({width} mm) | {db}",
     "Selesaikan atau batalkan transaksi sebelum keluar": "Finish or cancel the sale before logging out",
 })
+MESSAGES.update({
+    "Tidak ada layar (DISPLAY kosong). Jalankan di desktop, atau pakai --screenshot FILE.png untuk merender layar tanpa monitor.":
+        "No screen (DISPLAY is empty). Run it on a desktop, or use --screenshot FILE.png to render the screen without a monitor.",
+})

@@ -56,8 +56,8 @@ def _receipt_data(sale: Sale, settings: Settings, copy: bool) -> ReceiptData:
 
 def _receipt_line(line: SaleLine) -> ReceiptLine:
     if line.measure == "weight":
-        # a weighed line prints as one item: "Kacang mete 1,500 kg @ 120.000/kg"
+        # a weighed line prints its weight and price per kg: "1,500 kg x 120.000"
         kilos, grams = divmod(line.quantity, 1000)
-        name = f"{line.product_name} {kilos},{grams:03d} kg @ {format_number(line.unit_price)}/kg"
-        return ReceiptLine(name, 1, line.line_total, line.line_total, line.discount)
+        return ReceiptLine(line.product_name, 1, line.line_total, line.line_total, line.discount,
+                           quantity_text=f"{kilos},{grams:03d} kg x {format_number(line.unit_price)}")
     return ReceiptLine(line.product_name, line.quantity, line.unit_price, line.line_total, line.discount)

@@ -79,8 +79,11 @@ class CashierScreen(QWidget):
         self.cartTable.setStyleSheet("font-size: 15px;")
         header = self.cartTable.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        metrics = self.cartTable.fontMetrics()
+        # fixed widths wide enough for the largest figures, so no amount is ever elided
+        for column, sample in ((1, "99,999 kg"), (2, "9.999.999/kg"), (3, "99.999.999")):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
         middle.addWidget(self.cartTable, 5)
 
         side = QVBoxLayout()
