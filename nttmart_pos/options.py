@@ -13,6 +13,7 @@ from pathlib import Path
 
 from nttmart_pos.config import Settings, config_path, load_settings
 from nttmart_pos.db.engine import resolve_db_url
+from nttmart_pos.i18n import _
 
 
 @dataclass(frozen=True)
@@ -39,13 +40,13 @@ class Options:
 
 
 def add_global_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", metavar="URL", help="SQLAlchemy database URL (else $NTTMART_DB_URL)")
-    parser.add_argument("--config", metavar="PATH", help="settings file (else $NTTMART_CONFIG)")
+    parser.add_argument("--db", metavar="URL", help=_("alamat database SQLAlchemy (bawaan: $NTTMART_DB_URL)"))
+    parser.add_argument("--config", metavar="PATH", help=_("berkas pengaturan (bawaan: $NTTMART_CONFIG)"))
     parser.add_argument("--printer", metavar="URL",
-                        help="receipt printer: tcp://HOST:PORT, usb://VID:PID, serial:///dev/ttyUSB0, "
-                             "file:///path or none (else $NTTMART_PRINTER)")
-    parser.add_argument("--terminal", metavar="ID", help="terminal id, e.g. T01")
-    parser.add_argument("--screenshot", metavar="PATH", help="render the main screen to a PNG and exit")
+                        help=_("printer struk: tcp://HOST:PORT, usb://VID:PID, serial:///dev/ttyUSB0, "
+                               "file:///path atau none (bawaan: $NTTMART_PRINTER)"))
+    parser.add_argument("--terminal", metavar="ID", help=_("ID terminal, mis. T01"))
+    parser.add_argument("--screenshot", metavar="PATH", help=_("render layar utama ke PNG lalu keluar"))
 
 
 def options_from(namespace: argparse.Namespace) -> Options:

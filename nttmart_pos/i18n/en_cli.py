@@ -38,3 +38,12 @@ MESSAGES = {
     "Database sudah berisi data UMKM; data demo hanya dimuat ke database kosong":
         "The database already has vendors; demo data is only loaded into an empty database",
 }
+
+MESSAGES.update({
+    "alamat database SQLAlchemy (bawaan: $NTTMART_DB_URL)": "SQLAlchemy database URL (else $NTTMART_DB_URL)",
+    "berkas pengaturan (bawaan: $NTTMART_CONFIG)": "settings file (else $NTTMART_CONFIG)",
+    "printer struk: tcp://HOST:PORT, usb://VID:PID, serial:///dev/ttyUSB0, file:///path atau none (bawaan: $NTTMART_PRINTER)":
+        "receipt printer: tcp://HOST:PORT, usb://VID:PID, serial:///dev/ttyUSB0, file:///path or none (else $NTTMART_PRINTER)",
+    "ID terminal, mis. T01": "terminal id, e.g. T01",
+    "render layar utama ke PNG lalu keluar": "render the main screen to a PNG and exit",
+})
