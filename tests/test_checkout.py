@@ -153,3 +153,18 @@ def test_unknown_and_malformed_codes(engine):
         product_for_scan(UnitOfWork(engine), "8991234567890")
     with pytest.raises(ValidationError):
         product_for_scan(UnitOfWork(engine), "2100001")  # a scale item needs its label
+
+
+def test_price_label_and_upc_a_scanned_as_ean13(engine):
+    from nttmart_pos.services.catalog import ProductInput, add_product
+
+    seed = seed_store(engine)
+    add_product(UnitOfWork(engine), ProductInput("2200002", "Se'i Sapi Curah", "KOPI01", 0, measure="price"))
+    add_product(UnitOfWork(engine), ProductInput("036000291452", "Impor UPC-A", "KOPI01", 10000))
+    # 22 00002 04750 C: a scale label that carries the price Rp4.750
+    result = sell(engine, seed, ["2200002047500", "0036000291452", "036000291452"], [PaymentEntry("cash", 30000)])
+    assert result.total == 4750 + 2 * 10000
+    with UnitOfWork(engine) as uow:
+        lines = uow.session.scalars(select(SaleLine).order_by(SaleLine.line_no)).all()
+        assert [(l.product_name, l.quantity, l.line_total) for l in lines] == [
+            ("Se'i Sapi Curah", 1, 4750), ("Impor UPC-A", 2, 20000)]

@@ -114,3 +114,12 @@ def decode_scan(text: str) -> ScannedCode:
             raise BarcodeError(_("Harga pada label timbangan nol: {code}", code=code))
         return ScannedCode(code, KIND_PRICE, lookup_code, price=measure)
     return ScannedCode(code, KIND_PLAIN, code)
+
+
+def equivalent_codes(code: str) -> tuple[str, ...]:
+    """The forms one product's code may be scanned in: a UPC-A is also read as ``0`` + 12 digits."""
+    if len(code) == 12:
+        return (code, "0" + code)
+    if len(code) == 13 and code.startswith("0"):
+        return (code, code[1:])
+    return (code,)

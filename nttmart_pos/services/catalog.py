@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from nttmart_pos.db.models import Product, Vendor
 from nttmart_pos.db.uow import UnitOfWork
-from nttmart_pos.domain.barcodes import decode_scan, instore_code, validate_barcode
+from nttmart_pos.domain.barcodes import decode_scan, equivalent_codes, instore_code, validate_barcode
 from nttmart_pos.domain.cart import CartProduct
 from nttmart_pos.domain.money import ensure_rupiah
 from nttmart_pos.errors import NotFoundError, ValidationError
@@ -41,16 +41,17 @@ def _cart_product(product: Product) -> CartProduct:
 def product_for_scan(uow: UnitOfWork, text: str) -> ScanResult:
     """Decode a scanned code and find its product, or raise a clear error."""
     scanned = decode_scan(text)
-    codes = {scanned.code, scanned.lookup_code}
+    same_item = equivalent_codes(scanned.code)
     with uow:
+        codes = {*same_item, scanned.lookup_code}
         found = {p.barcode: p for p in uow.session.scalars(select(Product).where(Product.barcode.in_(codes)))}
-        product = found.get(scanned.code) or found.get(scanned.lookup_code)
+        product = next((found[c] for c in same_item if c in found), None) or found.get(scanned.lookup_code)
         if product is None:
             raise NotFoundError(_("Barang tidak dikenal: {code}", code=scanned.code))
         if not product.active:
             raise NotFoundError(_("Barang {name} sudah tidak aktif dijual", name=product.name))
         item = _cart_product(product)
-    if item.barcode == scanned.code and item.measure == "unit":
+    if item.barcode in same_item and item.measure == "unit":
         return ScanResult(item)
     if item.barcode == scanned.lookup_code and scanned.kind == item.measure == "weight":
         return ScanResult(item, grams=scanned.grams)
