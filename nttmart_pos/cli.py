@@ -15,13 +15,12 @@ import argparse
 import sys
 from dataclasses import replace
 
-from sqlalchemy import Engine
-from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
+from nttmart_pos.commands import add_extension_commands, shown_url, upgraded_engine
 from nttmart_pos.config import Settings, save_settings
 from nttmart_pos.db.uow import UnitOfWork, database_error
-from nttmart_pos.errors import ConfigError, DatabaseError, PosError, ValidationError
+from nttmart_pos.errors import ConfigError, PosError, ValidationError
 from nttmart_pos.i18n import DEFAULT_LANGUAGE, _, set_language
 from nttmart_pos.options import Options, add_global_options, options_from
 
@@ -56,6 +55,8 @@ def main(argv: list[str] | None = None) -> int:
             return _init(args, options)
         if args.command == "demo":
             return _demo(args, options)
+        if getattr(args, "run", None) is not None:  # a command from nttmart_pos/commands/
+            return args.run(args, options)
         return _start_gui(options)
     except PosError as exc:
         return _fail(exc, EXIT_ERROR)
@@ -82,6 +83,7 @@ def _build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
                                description=_("Ubah QRIS statis merchant menjadi QRIS dinamis dengan nominal."))
     qris.add_argument("--static", required=True, metavar="PAYLOAD", help=_("isi QRIS statis merchant"))
     qris.add_argument("--amount", required=True, metavar=_("NOMINAL"), help=_("nominal Rupiah, mis. 25000 atau 25.000"))
+    add_extension_commands(commands)
     return parser, init
 
 
@@ -123,9 +125,9 @@ def _init(args: argparse.Namespace, options: Options) -> int:
 
     if args.pin is not None:
         check_pin_format(args.pin)  # before touching the database
-    engine = _upgraded_engine(options)
+    engine = upgraded_engine(options)
     try:
-        print(_("Database siap: {db}", db=_shown_url(options.db_url)))
+        print(_("Database siap: {db}", db=shown_url(options.db_url)))
         if args.admin is None:
             return EXIT_OK
         if user_exists(UnitOfWork(engine), args.admin):
@@ -141,9 +143,9 @@ def _init(args: argparse.Namespace, options: Options) -> int:
 def _demo(args: argparse.Namespace, options: Options) -> int:
     from nttmart_pos.services.demo import DEMO_USERS, is_empty, load_demo
 
-    engine = _upgraded_engine(options)
+    engine = upgraded_engine(options)
     try:
-        print(_("Database siap: {db}", db=_shown_url(options.db_url)))
+        print(_("Database siap: {db}", db=shown_url(options.db_url)))
         if is_empty(UnitOfWork(engine)):
             summary = load_demo(UnitOfWork(engine, write=True))
             print(_("Data demo dimuat: {vendors} UMKM, {products} barang, {users} pengguna.",
@@ -169,37 +171,6 @@ def _start_gui(options: Options) -> int:
     from nttmart_pos.app import run  # Qt is loaded only when a window is wanted
 
     return run(options)
-
-
-def _upgraded_engine(options: Options) -> Engine:
-    """An engine on the chosen database, its schema created or brought up to date."""
-    from alembic.util import CommandError
-
-    from nttmart_pos.db.engine import make_engine
-    from nttmart_pos.db.migrate import upgrade
-
-    engine = make_engine(options.db_url)
-    try:
-        upgrade(engine)
-    except CommandError as exc:  # e.g. a database written by a newer version of the program
-        engine.dispose()
-        raise DatabaseError(_("Database tidak dapat diperbarui: {error}", error=exc)) from exc
-    except SQLAlchemyError as exc:  # name the database: the usual cause is a wrong --db
-        engine.dispose()
-        raise DatabaseError(_("{error} (database: {db})", error=database_error(exc),
-                              db=_shown_url(options.db_url))) from exc
-    except BaseException:
-        engine.dispose()
-        raise
-    return engine
-
-
-def _shown_url(url: str) -> str:
-    """The database URL as it may be printed: never with its password."""
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except Exception:  # an unparsable URL failed earlier; never echo what might be a secret
-        return "?"
 
 
 def _fail(error: Exception, code: int) -> int:

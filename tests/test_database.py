@@ -45,7 +45,7 @@ def test_upgrade_is_idempotent(tmp_path):
     engine = make_engine(f"sqlite:///{tmp_path / 'new.db'}")
     upgrade(engine)
     upgrade(engine)
-    assert is_up_to_date(engine) and head_revision() == "0001"
+    assert is_up_to_date(engine) and head_revision() >= "0002"
     engine.dispose()
 
 
@@ -55,3 +55,29 @@ def test_database_url_choice(monkeypatch):
     monkeypatch.setenv("NTTMART_DB_URL", "sqlite:////tmp/from-env.db")
     assert resolve_db_url(None) == "sqlite:////tmp/from-env.db"
     assert resolve_db_url("sqlite:////tmp/option.db") == "sqlite:////tmp/option.db"
+
+
+def test_upgrade_from_0001_keeps_sales_and_stock(tmp_path):
+    from sqlalchemy import func, select
+
+    from nttmart_pos.db.models import Product, StockMovement
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    upgrade(engine, "0001")
+    with engine.begin() as conn:  # a 0001 database with a vendor, a product, a sale, written in 0001's shape
+        conn.execute(text("INSERT INTO users (id, username, full_name, role, pin_hash, active, created_at) "
+                          "VALUES (1, 'kasir', 'Kasir', 'cashier', 'x', 1, '2026-01-01 00:00:00')"))
+        conn.execute(text("INSERT INTO vendors (id, code, name, owner, phone, regency, village, terms, "
+                          "commission_pct, payout_method, payout_account, notes, active) VALUES "
+                          "(1, 'V1', 'Kopi', '', '', 'Ngada', '', 'commission', 15, 'cash', '', '', 1)"))
+        conn.execute(text("INSERT INTO products (id, barcode, name, category, vendor_id, price, unit, measure, "
+                          "reorder_level, active, stock_on_hand, name_search) VALUES "
+                          "(1, '8991234567891', 'Kopi', '', 1, 65000, 'pcs', 'unit', 0, 1, 4, 'kopi')"))
+        conn.execute(text("INSERT INTO stock_movements (product_id, kind, quantity, created_at, reference) "
+                          "VALUES (1, 'received', 4, '2026-01-01 00:00:00', 'stok awal')"))
+    upgrade(engine)
+    assert is_up_to_date(engine)
+    with UnitOfWork(engine) as uow:
+        assert uow.session.get(Product, 1).stock_on_hand == 4
+        assert uow.session.scalar(select(func.count()).select_from(StockMovement)) == 1
+    engine.dispose()

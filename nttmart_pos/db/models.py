@@ -138,6 +138,7 @@ class StockMovement(Base):
     quantity: Mapped[int] = mapped_column(BigInteger)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     sale_id: Mapped[int | None] = mapped_column(ForeignKey("sales.id"), index=True)
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("stock_documents.id"), index=True)
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     reference: Mapped[str] = mapped_column(String(80), default="")
 
@@ -228,3 +229,7 @@ class Payment(Base):
 
 
 Index("ix_sales_terminal_created", Sale.terminal, Sale.created_at)
+
+# The manager's tables live in their own module; importing it here means that
+# importing the models always registers every table (migrations, tests).
+from nttmart_pos.db import inventory_models  # noqa: E402,F401  (import for its side effect)

@@ -7,3 +7,4 @@ MESSAGES = {
     "PIN harus 4 sampai 8 angka": "A PIN must be 4 to 8 digits",
     "Peran tidak dikenal: {role}": "Unknown role: {role}",
 }
+MESSAGES["Hanya manajer atau admin yang boleh {action}"] = "Only a manager or admin may {action}"
