@@ -27,3 +27,9 @@ MESSAGES.update({
     "Tidak ada layar (DISPLAY kosong). Jalankan di desktop, atau pakai --screenshot FILE.png untuk merender layar tanpa monitor.":
         "No screen (DISPLAY is empty). Run it on a desktop, or use --screenshot FILE.png to render the screen without a monitor.",
 })
+MESSAGES.update({
+    "{store} - Manajer": "{store} - Manager",
+    "Masuk sebagai {name}": "Logged in as {name}",
+    "Pengaturan toko": "Store settings",
+    "Manajer (F10)": "Manager (F10)",
+})

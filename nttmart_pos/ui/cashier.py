@@ -32,12 +32,12 @@ from nttmart_pos.ui.sound import error_beep
 from nttmart_pos.ui.worker import run_in_background
 
 _QUANTITY_PREFIX = re.compile(r"^(\d{1,4})\s*[*xX]\s*(\S+)$")
-STYLE_OK, STYLE_ERROR, STYLE_INFO = "#1b5e20", "#b00020", "#37474f"
+STYLE_OK, STYLE_ERROR, STYLE_INFO, STYLE_WARNING = "#1b5e20", "#b00020", "#37474f", "#e65100"
 
 
 class CashierScreen(QWidget):
     logout_requested = Signal()
-    settings_requested = Signal()
+    manager_requested = Signal()
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,9 +55,9 @@ class CashierScreen(QWidget):
         self.userLabel = QLabel(objectName="userLabel")
         self.userLabel.setStyleSheet("font-size: 14px; color: #37474f;")
         top.addWidget(self.userLabel, 1)
-        self.settingsButton = self._button(_("Pengaturan"), "settingsButton", self.settings_requested.emit)
+        self.managerButton = self._button(_("Manajer (F10)"), "managerButton", self._manager_requested, "F10")
         self.logoutButton = self._button(_("Keluar"), "logoutButton", self.logout_requested.emit)
-        top.addWidget(self.settingsButton)
+        top.addWidget(self.managerButton)
         top.addWidget(self.logoutButton)
         layout.addLayout(top)
 
@@ -136,13 +136,17 @@ class CashierScreen(QWidget):
             QShortcut(QKeySequence(key), self, activated=slot)
         return button
 
+    def _manager_requested(self) -> None:
+        if self.managerButton.isVisible():
+            self.manager_requested.emit()
+
     # -- state --------------------------------------------------------------
     def start_session(self) -> None:
         user = self.context.user
         settings = self.context.settings
         self.userLabel.setText(_("{store} - Kasir: {name} - Terminal {terminal}", store=settings.store_name,
                                  name=user.full_name if user else "-", terminal=settings.terminal_id))
-        self.settingsButton.setVisible(bool(user and user.role in ("manager", "admin")))
+        self.managerButton.setVisible(bool(user and user.role in ("manager", "admin")))
         self.new_sale()
         self.show_status(_("Siap. Silakan pindai barang."), STYLE_INFO)
 
@@ -198,6 +202,10 @@ class CashierScreen(QWidget):
         self._select(row)
         self.refresh()
         line = self.cart.lines[row]
+        if found.product.warning:  # e.g. an expired P-IRT: the sale goes on, but the cashier is told
+            self.show_status(f"{line.product.name} - {found.product.warning}", STYLE_WARNING)
+            error_beep()
+            return
         self.show_status(_("{name} - {total}", name=line.product.name, total=format_rupiah(line.total)), STYLE_OK)
 
     def scan_failed(self, exc: BaseException) -> None:

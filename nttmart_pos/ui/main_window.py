@@ -24,7 +24,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.login.logged_in.connect(self.on_login)
         self.cashier.logout_requested.connect(self.on_logout)
-        self.cashier.settings_requested.connect(self.open_settings)
+        self.cashier.manager_requested.connect(self.open_manager)
+        self.manager = None
         self.statusInfo = QLabel(objectName="statusInfo")
         self.statusBar().addPermanentWidget(self.statusInfo)
         self.update_status_bar()
@@ -47,13 +48,30 @@ class MainWindow(QMainWindow):
             self.cashier.show_status(_("Selesaikan atau batalkan transaksi sebelum keluar"), "#b00020")
             return
         self.context.user = None
+        if self.manager is not None:
+            self.manager.close()
+            self.manager = None
         self.stack.setCurrentWidget(self.login)
         self.login.reset()
+
+    def open_manager(self) -> None:
+        """The manager window, in front of the till; the till stays logged in behind it."""
+        from nttmart_pos.ui.manager.window import ManagerWindow
+
+        if self.manager is None or self.manager.context.user != self.context.user:
+            if self.manager is not None:
+                self.manager.close()
+            self.manager = ManagerWindow(self.context)
+            self.manager.settings_requested.connect(self.open_settings)
+        self.manager.show()
+        self.manager.raise_()
+        self.manager.activateWindow()
 
     def open_settings(self) -> None:
         from nttmart_pos.ui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.context.settings, self.context.user, self.context.settings_path, self)
+        parent = self.manager if self.manager is not None and self.manager.isVisible() else self
+        dialog = SettingsDialog(self.context.settings, self.context.user, self.context.settings_path, parent)
         dialog.saved.connect(self.apply_settings)
         dialog.open()
 
