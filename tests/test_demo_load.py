@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import ast
-import inspect
 import time
 from types import SimpleNamespace
 
@@ -15,7 +13,6 @@ from nttmart_pos.db.uow import UnitOfWork
 from nttmart_pos.demo.catalog import DemoProduct, demo_products, demo_vendors
 from nttmart_pos.domain.barcodes import is_instore, validate_barcode
 from nttmart_pos.errors import BarcodeError, ValidationError
-from nttmart_pos.i18n import english_catalog
 from nttmart_pos.services import demo as demo_module
 from nttmart_pos.services.auth import create_user, login
 from nttmart_pos.services.auth import user_exists
@@ -135,8 +132,3 @@ def test_a_failure_half_way_leaves_nothing_behind(engine, monkeypatch):
         assert uow.session.get(Counter, "instore-code") is None  # in-store numbers were given back
 
 
-def test_every_message_has_an_english_text():
-    tree = ast.parse(inspect.getsource(demo_module))
-    used = {node.args[0].value for node in ast.walk(tree)
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "_"}
-    assert used and used <= set(english_catalog())
