@@ -16,11 +16,12 @@ MOVEMENT_KINDS = ("received", "sold", "refunded", "returned", "adjusted")
 
 
 def record_movement(session: Session, product_id: int, kind: str, quantity: int, *,
-                    sale_id: int | None = None, user_id: int | None = None, reference: str = "") -> None:
+                    sale_id: int | None = None, document_id: int | None = None, user_id: int | None = None,
+                    reference: str = "") -> None:
     if kind not in MOVEMENT_KINDS:
         raise ValueError(f"unknown stock movement kind {kind!r}")
     session.add(StockMovement(product_id=product_id, kind=kind, quantity=quantity, sale_id=sale_id,
-                              user_id=user_id, reference=reference))
+                              document_id=document_id, user_id=user_id, reference=reference))
     session.execute(
         update(Product)
         .where(Product.id == product_id)
