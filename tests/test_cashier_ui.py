@@ -134,3 +134,19 @@ def test_quantity_prefix_and_remove_line(qtbot, window, store):
     assert [r[1] for r in cart_rows(window)] == ["3", "1"]
     qtbot.mouseClick(child(window, QPushButton, "removeButton"), Qt.MouseButton.LeftButton)
     assert cart_rows(window) == [("Kopi Arabika Bajawa 250 g", "3", "65.000", "195.000")]
+
+
+def test_expired_pirt_warns_but_the_item_is_sold(qtbot, window, store):
+    from datetime import date
+
+    from nttmart_pos.db.inventory_models import ProductCertificate
+
+    with UnitOfWork(store["engine"], write=True) as uow:
+        uow.session.add(ProductCertificate(product_id=store["ids"]["coffee"], kind="pirt",
+                                           number="123456789012345", expires_on=date(2025, 10, 1)))
+        uow.commit()
+    log_in(qtbot, window)
+    scan(qtbot, window, COFFEE)
+    assert cart_rows(window) == [("Kopi Arabika Bajawa 250 g", "1", "65.000", "65.000")]
+    message = child(window, QLabel, "statusMessage").text()
+    assert "P-IRT kedaluwarsa sejak 01-10-2025" in message

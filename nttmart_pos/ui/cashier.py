@@ -223,6 +223,9 @@ class CashierScreen(QWidget):
         self._select(row)
         self.refresh()
         self.scanInput.setFocus()
+        if product.warning:
+            self.show_status(f"{product.name} - {product.warning}", STYLE_WARNING)
+            error_beep()
 
     # -- editing ------------------------------------------------------------
     def open_search(self) -> None:
