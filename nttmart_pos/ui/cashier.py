@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from shiboken6 import isValid
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit,
                                QPushButton, QTableView, QVBoxLayout, QWidget)
@@ -318,10 +319,14 @@ class CashierScreen(QWidget):
                           on_success=self._printed, on_failure=lambda exc: self._not_printed(receipt_no, exc))
 
     def _printed(self, receipt_no: str) -> None:
+        if not isValid(self):  # the window closed while the printer was still busy
+            return
         self.show_status(_("Struk {number} tercetak. Silakan pindai barang berikutnya.", number=receipt_no),
                          STYLE_OK)
 
     def _not_printed(self, receipt_no: str, exc: BaseException) -> None:
+        if not isValid(self):
+            return
         self.show_status(_("Struk {number} tidak tercetak: {reason} Tekan F9 untuk cetak ulang.",
                            number=receipt_no, reason=user_message(exc)), STYLE_ERROR)
         error_beep()
