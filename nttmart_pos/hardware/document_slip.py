@@ -32,10 +32,10 @@ from nttmart_pos.hardware.receipt_layout import (
     TEXT,
     TITLE,
     TOTAL,
-    _center,
-    _fields,
-    _indented,
-    _row,
+    center,
+    fields,
+    indented,
+    row,
     one_line,
     wrap_words,
 )
@@ -51,13 +51,13 @@ def _item_lines(line: DocumentLineView, kind: str, language: str, t, width: int)
     indent = len(number) + 1
     name = wrap_words(one_line(line.name), width - indent) or ["-"]
     lines = [number.ljust(indent) + name[0]] + [" " * indent + more for more in name[1:]]
-    lines += _indented(one_line(line.barcode), width, indent)
+    lines += indented(one_line(line.barcode), width, indent)
     unit = format_number(line.unit_value) + ("/kg" if line.measure == "weight" else "")
-    lines += _row(f"{quantity_text(line)} x {unit}", format_number(line.value), width, indent=indent)
+    lines += row(f"{quantity_text(line)} x {unit}", format_number(line.value), width, indent=indent)
     if kind == INTAKE and line.expires_on:
-        lines += _indented(t("Kedaluwarsa: {date}", date=short_date(line.expires_on)), width, indent)
+        lines += indented(t("Kedaluwarsa: {date}", date=short_date(line.expires_on)), width, indent)
     elif kind != INTAKE:
-        lines += _indented(t("Alasan: {reason}", reason=one_line(reason_label(line.reason, language))), width,
+        lines += indented(t("Alasan: {reason}", reason=one_line(reason_label(line.reason, language))), width,
                            indent)
     return lines
 
@@ -67,11 +67,11 @@ def _signature_lines(view: DocumentView, store_name: str, language: str, width: 
     side_by_side = width >= SIDE_BY_SIDE_COLUMNS
     box = (width - 2) // 2 if side_by_side else width
     people = signatories(view, store_name, language)
-    captions = [_center(one_line(person.caption), box) for person in people]
+    captions = [center(one_line(person.caption), box) for person in people]
     tallest = max(len(caption) for caption in captions) if side_by_side else 0
-    dots = _center("(" + "." * (min(box, 26) - 2) + ")", box)
+    dots = center("(" + "." * (min(box, 26) - 2) + ")", box)
     blocks = [caption + [""] * (tallest - len(caption) + SIGNATURE_SPACE) + dots
-              + _center(one_line(person.name), box) for caption, person in zip(captions, people)]
+              + center(one_line(person.name), box) for caption, person in zip(captions, people)]
     if not side_by_side:
         return blocks[0] + [""] + blocks[1]
     left, right = blocks
@@ -79,9 +79,9 @@ def _signature_lines(view: DocumentView, store_name: str, language: str, width: 
 
 
 def _aligned_fields(groups: list[list[tuple[str, str]]], width: int) -> list[list[str]]:
-    """``_fields`` of each group, with the colons of all groups in one column."""
+    """``fields`` of each group, with the colons of all groups in one column."""
     label_width = max((len(label) for group in groups for label, value in group if value), default=0)
-    return [_fields([(label.ljust(label_width), value) for label, value in group], width) for group in groups]
+    return [fields([(label.ljust(label_width), value) for label, value in group], width) for group in groups]
 
 
 def document_slip_styled(view: DocumentView, columns: int, language: str,
@@ -101,12 +101,12 @@ def document_slip_styled(view: DocumentView, columns: int, language: str,
         out.extend((style, line) for line in lines)
 
     rule = ["-" * width]
-    add(TITLE, _center(one_line(store.store_name), width))
-    header = _center(one_line(store.store_address), width)
+    add(TITLE, center(one_line(store.store_name), width))
+    header = center(one_line(store.store_address), width)
     if one_line(store.store_phone):
-        header += _center(t("Telp. {phone}", phone=one_line(store.store_phone)), width)
+        header += center(t("Telp. {phone}", phone=one_line(store.store_phone)), width)
     add(TEXT, header + rule)
-    add(BANNER, _center(one_line(document_title(view.kind, language)), width))
+    add(BANNER, center(one_line(document_title(view.kind, language)), width))
     document_fields, vendor_fields = _aligned_fields([[
         (t("No."), one_line(view.doc_no)),
         (t("Tanggal"), one_line(f"{long_date(view.created_at, language)} {view.created_at:%H:%M}")),
@@ -120,11 +120,11 @@ def document_slip_styled(view: DocumentView, columns: int, language: str,
     add(TEXT, rule + document_fields + rule + vendor_fields + rule)
     for line in view.lines:
         add(TEXT, _item_lines(line, view.kind, language, t, width))
-    add(TEXT, rule + _row(t("Jumlah barang"), total_quantity_text(view), width))
-    add(TOTAL, _row(t("TOTAL NILAI"), format_rupiah(view.total_value), width))
+    add(TEXT, rule + row(t("Jumlah barang"), total_quantity_text(view), width))
+    add(TOTAL, row(t("TOTAL NILAI"), format_rupiah(view.total_value), width))
     basis = (t("Nilai menurut harga setor") if view.value_basis == "harga_setor"
              else t("Nilai menurut harga jual"))
-    add(TEXT, _center(basis, width) + rule)
+    add(TEXT, center(basis, width) + rule)
     if one_line(view.notes):
         add(TEXT, wrap_words(t("Catatan: {notes}", notes=one_line(view.notes)), width) + rule)
     add(TEXT, [""] + _signature_lines(view, store.store_name, language, width))

@@ -59,7 +59,7 @@ def import_escpos() -> None:
             root.removeHandler(handler)
 
 
-def _media_pixels(printer) -> int:
+def media_pixels(printer) -> int:
     try:
         return int(printer.profile.profile_data["media"]["width"]["pixels"])
     except (AttributeError, KeyError, TypeError, ValueError):
@@ -81,7 +81,7 @@ def _print_text(printer, data: ReceiptData, columns: int) -> None:
 def _hardware_barcode(printer, code: str) -> bool:
     """Code128 drawn by the printer itself (code set B); False if it cannot fit."""
     modules = 11 * len(code) + 35  # start + data + check (11 each) + stop (13)
-    pixels = _media_pixels(printer)
+    pixels = media_pixels(printer)
     width = next((w for w in (3, 2) if modules * w <= pixels), None)
     data = "{B" + code.replace("{", "{{")
     if width is None or len(data) > 255:
@@ -91,7 +91,7 @@ def _hardware_barcode(printer, code: str) -> bool:
     return True
 
 
-def _bars_image(modules: str, module_px: int, height: int):
+def bars_image(modules: str, module_px: int, height: int):
     """Black bars on white, every module exactly ``module_px`` dots wide."""
     from PIL import Image, ImageDraw
 
@@ -115,12 +115,12 @@ def _software_barcode(printer, code: str) -> bool:
     import barcode as pybarcode
 
     modules = pybarcode.get_barcode_class("code128")(code).build()[0]
-    pixels = _media_pixels(printer)
+    pixels = media_pixels(printer)
     width = next((w for w in (3, 2) if len(modules) * w <= pixels), None)
     if width is None:
         return False
     impl = "bitImageRaster" if printer.profile.supports("bitImageRaster") else "bitImageColumn"
-    printer.image(_bars_image(modules, width, BARCODE_HEIGHT_DOTS), impl=impl, center=True)
+    printer.image(bars_image(modules, width, BARCODE_HEIGHT_DOTS), impl=impl, center=True)
     printer.set(align="center")
     printer.text(code + "\n")
     return True

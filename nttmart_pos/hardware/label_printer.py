@@ -13,7 +13,7 @@ import io
 from nttmart_pos.domain.labels import LabelItem, Symbol, printable_labels
 from nttmart_pos.domain.money import format_rupiah
 from nttmart_pos.errors import PrinterError
-from nttmart_pos.hardware.escpos_render import FEED_LINES_WITHOUT_CUTTER, _bars_image, _media_pixels, import_escpos
+from nttmart_pos.hardware.escpos_render import FEED_LINES_WITHOUT_CUTTER, bars_image, media_pixels, import_escpos
 from nttmart_pos.hardware.printer import PaperProfile, profile_for
 from nttmart_pos.hardware.receipt_layout import one_line, wrap_words
 from nttmart_pos.i18n import _
@@ -44,7 +44,7 @@ def _barcode_image(symbol: Symbol, pixels: int):
     dots = next((d for d in MODULE_DOTS if (len(modules) + left + right) * d <= pixels), None)
     if dots is None:
         raise PrinterError(_("Barcode {code} terlalu lebar untuk kertas ini", code=symbol.digits))
-    bars = _bars_image(modules, dots, BAR_HEIGHT_DOTS)
+    bars = bars_image(modules, dots, BAR_HEIGHT_DOTS)
     image = Image.new("L", ((len(modules) + left + right) * dots, BAR_HEIGHT_DOTS), 255)
     image.paste(bars, (left * dots, 0))
     return image
@@ -69,7 +69,7 @@ def _render_label(printer, item: LabelItem, symbol: Symbol, profile: PaperProfil
     details = [one_line(item.vendor_code), one_line(item.certificate)]
     printer.text("".join(line[:columns] + "\n" for line in details if line))
     impl = "bitImageRaster" if printer.profile.supports("bitImageRaster") else "bitImageColumn"
-    printer.image(_barcode_image(symbol, _media_pixels(printer)), impl=impl, center=True)
+    printer.image(_barcode_image(symbol, media_pixels(printer)), impl=impl, center=True)
     printer.set(align="center")
     printer.text(symbol.digits + "\n")
     printer.set(align="left")

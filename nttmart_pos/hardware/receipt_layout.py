@@ -92,22 +92,24 @@ def wrap_words(text: str, width: int) -> list[str]:
     return lines
 
 
-def _center(text: str, width: int) -> list[str]:
+def center(text: str, width: int) -> list[str]:
+    """``text`` wrapped to ``width`` and each line centred."""
     return [" " * ((width - len(line)) // 2) + line for line in wrap_words(text, width)]
 
 
-def _indented(text: str, width: int, indent: int) -> list[str]:
+def indented(text: str, width: int, indent: int) -> list[str]:
+    """``text`` wrapped to fit after ``indent`` spaces."""
     return [" " * indent + line for line in wrap_words(text, width - indent)]
 
 
-def _row(left: str, right: str, width: int, indent: int = 0) -> list[str]:
+def row(left: str, right: str, width: int, indent: int = 0) -> list[str]:
     """``left`` flush left (after ``indent`` spaces), ``right`` flush right.
 
     If both do not fit on one line, ``left`` is wrapped and ``right`` goes on
     its last line when there is room, else on a line of its own.
     """
     right = right[:width]
-    lines = _indented(left, width, indent)
+    lines = indented(left, width, indent)
     if not lines:
         return [right.rjust(width)]
     last = lines[-1]
@@ -118,7 +120,7 @@ def _row(left: str, right: str, width: int, indent: int = 0) -> list[str]:
     return lines
 
 
-def _fields(pairs: list[tuple[str, str]], width: int) -> list[str]:
+def fields(pairs: list[tuple[str, str]], width: int) -> list[str]:
     """``Label : value`` lines with the colons aligned; long values wrap under themselves."""
     pairs = [(label, value) for label, value in pairs if value]
     if not pairs:
@@ -129,7 +131,7 @@ def _fields(pairs: list[tuple[str, str]], width: int) -> list[str]:
     for label, value in pairs:
         if width - prefix_width < 8:
             lines.append(label[:width])
-            lines.extend(_indented(value, width, 2))
+            lines.extend(indented(value, width, 2))
             continue
         wrapped = wrap_words(value, width - prefix_width)
         lines.append(label.ljust(label_width) + " : " + wrapped[0])
@@ -142,26 +144,26 @@ def _item_lines(item: ReceiptLine, t, width: int) -> list[str]:
     # Before the line discount, so the column adds up on paper.
     amount = item.line_total + abs(item.discount)
     quantity = one_line(item.quantity_text) or f"{item.quantity} x {format_number(item.unit_price)}"
-    lines += _row(quantity, format_number(amount), width, indent=2)
+    lines += row(quantity, format_number(amount), width, indent=2)
     if item.discount:
-        lines += _row(t("Diskon"), format_number(-abs(item.discount)), width, indent=2)
+        lines += row(t("Diskon"), format_number(-abs(item.discount)), width, indent=2)
     return lines
 
 
 def _payment_lines(payment: ReceiptPayment, t, width: int) -> list[str]:
     source = _PAYMENT_NAMES.get(payment.method.strip().lower())
     name = t(source) if source else one_line(payment.method) or "-"
-    lines = _row(name, format_number(payment.amount), width)
+    lines = row(name, format_number(payment.amount), width)
     reference = one_line(payment.reference)
     if reference:
-        lines += _indented(t("Ref: {reference}", reference=reference), width, 2)
+        lines += indented(t("Ref: {reference}", reference=reference), width, 2)
     return lines
 
 
 def _footer_lines(footer: str, width: int) -> list[str]:
     lines: list[str] = []
     for paragraph in to_ascii(footer).split("\n"):
-        lines += _center(paragraph, width) if paragraph.strip() else [""]
+        lines += center(paragraph, width) if paragraph.strip() else [""]
     while lines and not lines[0]:
         lines.pop(0)
     while lines and not lines[-1]:
@@ -184,13 +186,13 @@ def styled_lines(data: ReceiptData, columns: int) -> list[tuple[str, str]]:
         out.extend((style, line) for line in lines)
 
     rule = ["-" * width]
-    add(TITLE, _center(one_line(data.store_name), width))
-    header = _center(one_line(data.store_address), width)
+    add(TITLE, center(one_line(data.store_name), width))
+    header = center(one_line(data.store_address), width)
     phone = one_line(data.store_phone)
     if phone:
-        header += _center(t("Telp. {phone}", phone=phone), width)
+        header += center(t("Telp. {phone}", phone=phone), width)
     add(TEXT, header + rule)
-    add(TEXT, _fields([
+    add(TEXT, fields([
         (t("No. Struk"), one_line(data.receipt_no)),
         (t("Tanggal"), data.created_at.strftime("%d-%m-%Y %H:%M")),
         (t("Kasir"), one_line(data.cashier)),
@@ -198,23 +200,23 @@ def styled_lines(data: ReceiptData, columns: int) -> list[tuple[str, str]]:
     ], width))
     if data.is_copy:
         add(TEXT, rule)
-        add(BANNER, _center(f"*** {t('SALINAN')} ***", width))
+        add(BANNER, center(f"*** {t('SALINAN')} ***", width))
     add(TEXT, rule)
     for item in data.lines:
         add(TEXT, _item_lines(item, t, width))
     add(TEXT, rule)
-    add(TEXT, _row(t("Subtotal"), format_number(data.subtotal), width))
+    add(TEXT, row(t("Subtotal"), format_number(data.subtotal), width))
     if data.discount:
-        add(TEXT, _row(t("Diskon"), format_number(-abs(data.discount)), width))
+        add(TEXT, row(t("Diskon"), format_number(-abs(data.discount)), width))
     for label, amount in data.tax_lines:
-        add(TEXT, _row(one_line(label), format_number(amount), width))
-    add(TOTAL, _row(t("TOTAL"), format_rupiah(data.total), width))
+        add(TEXT, row(one_line(label), format_number(amount), width))
+    add(TOTAL, row(t("TOTAL"), format_rupiah(data.total), width))
     add(TEXT, rule)
     for payment in data.payments:
         add(TEXT, _payment_lines(payment, t, width))
-    add(TEXT, _row(t("Kembalian"), format_number(data.change), width))
+    add(TEXT, row(t("Kembalian"), format_number(data.change), width))
     add(TEXT, rule)
-    closing = _footer_lines(data.footer, width) or _center(t("Terima kasih atas kunjungan Anda"), width)
+    closing = _footer_lines(data.footer, width) or center(t("Terima kasih atas kunjungan Anda"), width)
     add(TEXT, [""] + closing)
     return out
 
