@@ -7,29 +7,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QCompleter, QMessageBox, QWidget
+from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from nttmart_pos.errors import PosError
 from nttmart_pos.i18n import _
 from nttmart_pos.services.catalog_admin import VendorRow, list_vendors
 from nttmart_pos.ui.context import AppContext
+
+from nttmart_pos.ui.dialogs import ask
 from nttmart_pos.ui.errors import show_error
-
-
-def ask(parent: QWidget, name: str, title: str, text: str, on_yes) -> QMessageBox:
-    """A Yes/No question opened without blocking; ``on_yes()`` runs only on Yes."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, text,
-                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
-    box.setObjectName(name)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.setDefaultButton(QMessageBox.StandardButton.No)
-    # Qt's own "Yes"/"No" are English unless Qt's translations are installed
-    box.button(QMessageBox.StandardButton.Yes).setText(_("Ya"))
-    box.button(QMessageBox.StandardButton.No).setText(_("Tidak"))
-    yes = QMessageBox.StandardButton.Yes
-    box.buttonClicked.connect(lambda button: on_yes() if box.standardButton(button) == yes else None)
-    box.open()
-    return box
 
 
 class VendorPicker(QComboBox):

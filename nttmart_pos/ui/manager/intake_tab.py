@@ -16,7 +16,7 @@ from nttmart_pos.services.intake import IntakeLine, receive_goods
 from nttmart_pos.ui.context import AppContext
 from nttmart_pos.ui.errors import show_error
 from nttmart_pos.ui.manager.document_lines import DocumentLines
-from nttmart_pos.ui.manager.document_vendor import ask
+from nttmart_pos.ui.dialogs import ask
 from nttmart_pos.ui.manager.document_output import RESULT_STYLE, SIDE_WIDTH, DocumentOutput, result_text
 
 TITLE = "Barang masuk"

@@ -12,7 +12,7 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QVBoxLayout,
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout,
                                QWidget)
 
 from nttmart_pos.domain.money import format_number
@@ -24,6 +24,7 @@ from nttmart_pos.reports.label_sheet import label_sheet_pdf
 from nttmart_pos.services.labels import select_labels
 from nttmart_pos.services.printing import PRINT_TIMEOUT_SECONDS
 from nttmart_pos.ui.context import AppContext
+from nttmart_pos.ui.dialogs import ask
 from nttmart_pos.ui.errors import show_error, user_message
 from nttmart_pos.ui.manager.labels_choices import ALL_VENDORS, SourceBar
 from nttmart_pos.ui.manager.labels_sheet_options import SheetOptions
@@ -303,16 +304,9 @@ class LabelsTab(QWidget):
         if labels <= CONFIRM_THERMAL_ABOVE:
             self._send(target, settings.paper_width)
             return
-        box = QMessageBox(QMessageBox.Icon.Question, _("Cetak label"),
-                          _("Cetak {labels} label di printer struk? Itu memakai banyak kertas.",
-                            labels=format_number(labels)),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
-        box.setObjectName("labelsPrintConfirm")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        yes = QMessageBox.StandardButton.Yes
-        box.buttonClicked.connect(lambda button: self._send(target, settings.paper_width)
-                                  if box.standardButton(button) == yes else None)
-        box.open()
+        ask(self, "labelsPrintConfirm", _("Cetak label"),
+            _("Cetak {labels} label di printer struk? Itu memakai banyak kertas.", labels=format_number(labels)),
+            lambda: self._send(target, settings.paper_width))
 
     def _send(self, target, width_mm: int) -> None:
         items, labels = self.table.items(), self.table.label_count()

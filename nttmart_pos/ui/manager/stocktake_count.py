@@ -13,13 +13,14 @@ from dataclasses import replace
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
-                               QLineEdit, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget)
+                               QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from nttmart_pos.domain.stocktake import CountRow, check_added
 from nttmart_pos.errors import PosError, ValidationError
 from nttmart_pos.i18n import _
 from nttmart_pos.services.stocktake import StockTakeInfo, StockTakeView, count_item, reset_count
 from nttmart_pos.ui.context import AppContext
+from nttmart_pos.ui.dialogs import ask
 from nttmart_pos.ui.errors import show_error, user_message
 from nttmart_pos.ui.manager.stocktake_model import (COLUMN_DIFFERENCE, FILTERS, SHORTAGE, SURPLUS,
                                                     KeepColoursDelegate, StockTakeModel, quantity_text,
@@ -297,15 +298,10 @@ class CountPage(QWidget):
         if not row.is_counted:
             self.show_status(_("{name} belum dihitung", name=row.name))
             return
-        box = QMessageBox(QMessageBox.Icon.Question, _("Hitung ulang"),
-                          _("Hapus hitungan {name} ({counted})? Pindaian berikutnya mulai dari nol dengan stok "
-                            "tercatat yang baru.", name=row.name, counted=quantity_text(row.measure, row.counted)),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
-        box.setObjectName("stocktakeResetConfirm")
-        box.setDefaultButton(QMessageBox.StandardButton.No)  # a stray Enter (a scan) keeps the count
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        yes = QMessageBox.StandardButton.Yes
-        box.buttonClicked.connect(lambda button: self.reset(row) if box.standardButton(button) == yes else None)
+        box = ask(self, "stocktakeResetConfirm", _("Hitung ulang"),
+                  _("Hapus hitungan {name} ({counted})? Pindaian berikutnya mulai dari nol dengan stok "
+                    "tercatat yang baru.", name=row.name, counted=quantity_text(row.measure, row.counted)),
+                  lambda: self.reset(row))
         box.finished.connect(lambda _result: self.scanInput.setFocus())
         box.open()
 

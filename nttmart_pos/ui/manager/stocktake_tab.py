@@ -12,7 +12,7 @@ from dataclasses import replace
 
 import shiboken6
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QMessageBox, QPushButton,
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton,
                                QStackedWidget, QVBoxLayout, QWidget)
 
 from nttmart_pos.db.uow import UnitOfWork
@@ -25,6 +25,7 @@ from nttmart_pos.services.lookups import list_categories
 from nttmart_pos.services.stocktake import (PostResult, cancel_stocktake, open_stocktake, post_stocktake,
                                             start_stocktake, stocktake_view)
 from nttmart_pos.ui.context import AppContext
+from nttmart_pos.ui.dialogs import ask
 from nttmart_pos.ui.errors import show_error, user_message
 from nttmart_pos.ui.manager.stocktake_count import ERROR, CountPage
 from nttmart_pos.ui.manager.stocktake_model import SHORTAGE, SURPLUS, amounts_text
@@ -270,15 +271,9 @@ class StockTakeTab(QWidget):
     def ask_cancel(self) -> None:
         if self.counting.info is None:
             return
-        box = QMessageBox(QMessageBox.Icon.Question, _("Batalkan stok opname"),
-                          _("Batalkan stok opname {number}? Stok tidak diubah; hitungannya disimpan sebagai "
-                            "catatan.", number=self.counting.info.number),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
-        box.setObjectName("stocktakeCancelConfirm")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setDefaultButton(QMessageBox.StandardButton.No)  # a stray Enter (a scan) must not cancel
-        yes = QMessageBox.StandardButton.Yes
-        box.buttonClicked.connect(lambda button: self.cancel() if box.standardButton(button) == yes else None)
+        box = ask(self, "stocktakeCancelConfirm", _("Batalkan stok opname"),
+                  _("Batalkan stok opname {number}? Stok tidak diubah; hitungannya disimpan sebagai "
+                    "catatan.", number=self.counting.info.number), self.cancel)
         box.finished.connect(lambda _result: self.counting.scanInput.setFocus())
         box.open()
 
