@@ -18,11 +18,13 @@ from nttmart_pos.options import Options, parse_gui_args
 from nttmart_pos.ui.context import AppContext
 from nttmart_pos.ui.errors import install_excepthook, setup_logging
 from nttmart_pos.ui.main_window import MainWindow
+from nttmart_pos.ui.worker import collect_garbage_on_gui_thread
 
 
 def application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("NTT Mart POS")
+    collect_garbage_on_gui_thread()
     return app  # type: ignore[return-value]
 
 

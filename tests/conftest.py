@@ -7,8 +7,10 @@ is not set, always set in CI by ``.ci/run``).
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
+import sys
 import uuid
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
@@ -30,6 +32,25 @@ def _indonesian():
     set_language("id")
     yield
     set_language("id")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _garbage_collected_on_the_main_thread():
+    """As in the program (ui/worker.py): a collection started by a background
+    thread may destroy Qt objects under the GUI thread's feet and crash."""
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_between_tests():
+    yield
+    if "PySide6.QtWidgets" in sys.modules:
+        from nttmart_pos.ui.worker import wait_for_background
+
+        wait_for_background()
+    gc.collect()
 
 
 @pytest.fixture(scope="session")

@@ -64,3 +64,36 @@ def run_in_background(work: Callable[[], Any], on_success: Callable[[Any], None]
 def wait_for_background(timeout_ms: int = 10_000) -> bool:
     """Block until background jobs end (for shutdown and tests)."""
     return pool().waitForDone(timeout_ms)
+
+
+_gc_timer = None
+
+
+def collect_garbage_on_gui_thread() -> None:
+    """Run Python's cyclic garbage collector only on the GUI thread.
+
+    Left automatic, the collector runs in whichever thread happens to
+    allocate, so a background job can end up destroying Qt objects that
+    belong to the GUI thread while it is using them: a crash, not an
+    exception.  We switch the automatic collector off and collect from a
+    GUI-thread timer instead (the remedy pyqtgraph uses too).
+    """
+    global _gc_timer
+    import gc
+
+    from PySide6.QtCore import QTimer
+
+    if _gc_timer is not None:
+        return
+    gc.disable()
+    thresholds = gc.get_threshold()
+
+    def collect() -> None:
+        counts = gc.get_count()
+        if counts[0] > thresholds[0]:
+            generation = 2 if counts[2] > thresholds[2] else 1 if counts[1] > thresholds[1] else 0
+            gc.collect(generation)
+
+    _gc_timer = QTimer()
+    _gc_timer.timeout.connect(collect)
+    _gc_timer.start(500)
