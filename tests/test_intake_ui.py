@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListWidget, QMessageBox, QPushButton, QTableView, QWidget
 from pypdf import PdfReader
 
+import catalog_ui_helpers as catalog_ui
 import document_ui_helpers as helpers
 from document_ui_helpers import (WAIT_MS, child, choose_vendor, click, confirm, context_for, make_store, rows, scan,
                                  stock, type_into_cell, wait_idle)
@@ -22,8 +23,7 @@ from nttmart_pos.db.uow import UnitOfWork
 from nttmart_pos.domain.stock_document import short_date
 from nttmart_pos.i18n import set_language
 from nttmart_pos.services.auth import create_user
-from nttmart_pos.services.catalog import ProductInput, VendorInput
-from nttmart_pos.services.catalog_admin import get_product, save_product, save_vendor
+from nttmart_pos.services.catalog_admin import get_product, list_products
 from nttmart_pos.services.intake import IntakeLine, receive_goods
 from nttmart_pos.services.stock import ledger_stock
 from nttmart_pos.services.stock_documents import document, list_documents
@@ -203,17 +203,27 @@ def test_the_tab_in_english(qtbot, store, tmp_path):
 
 
 def test_end_to_end_new_vendor_intake_of_ten_then_the_till_sells_one(qtbot, sqlite_url, tmp_path, monkeypatch):
-    """The issue's path: a new UMKM and product, 10 received on this screen, one sold at the till."""
+    """The issue's path: a manager creates a UMKM and a product on their screens, receives 10 on this
+    screen, and the till then sells one: stock 9."""
     monkeypatch.setattr(document_lines.sound, "error_beep", lambda: None)
     engine = make_engine(sqlite_url)
     manager = create_user(UnitOfWork(engine), "manajer", "Yohanes Seran", "manager", "9999")
     create_user(UnitOfWork(engine), "kasir", "Maria Bria", "cashier", "1234")
-    save_vendor(UnitOfWork(engine, write=True), manager,
-                VendorInput("SABU01", "Gula Lontar Sabu", owner="Ina Djami", regency="Sabu Raijua",
-                            commission_pct=10), create=True)
-    product = save_product(UnitOfWork(engine, write=True), manager,
-                           ProductInput(None, "Gula Sabu Cair 500 ml", "SABU01", 35000, category="Gula Lontar"))
-    assert product.stock_on_hand == 0
+    vendors = catalog_ui.open_vendors(qtbot, engine, manager, tmp_path)
+    catalog_ui.click_button(qtbot, vendors, "vendorNew")
+    catalog_ui.fill_vendor(qtbot, vendors.dialog, code="SABU01", name="Gula Lontar Sabu", owner="Ina Djami",
+                           regency="Sabu Raijua", commission=10)
+    catalog_ui.click_button(qtbot, vendors.dialog, "vendorSave")
+    assert not vendors.dialog.isVisible(), catalog_ui.error_texts(vendors.dialog)
+    products = catalog_ui.open_products(qtbot, engine, manager, tmp_path)
+    catalog_ui.click_button(qtbot, products, "productNew")
+    dialog = products.dialog
+    catalog_ui.fill_product(dialog, vendor_code="SABU01", name="Gula Sabu Cair 500 ml", category="Gula Lontar",
+                            price="35.000", unit="btl")
+    catalog_ui.click_button(qtbot, dialog, "productSave")
+    assert not dialog.isVisible(), catalog_ui.error_texts(dialog)
+    [product] = list_products(UnitOfWork(engine), vendor_code="SABU01")
+    assert (product.name, product.price, product.stock_on_hand) == ("Gula Sabu Cair 500 ml", 35000, 0)
 
     context = AppContext(engine, Settings(), tmp_path / "s.toml", user=manager)
     tab = intake_tab.build(context, None)
