@@ -168,3 +168,21 @@ def test_price_label_and_upc_a_scanned_as_ean13(engine):
         lines = uow.session.scalars(select(SaleLine).order_by(SaleLine.line_no)).all()
         assert [(l.product_name, l.quantity, l.line_total) for l in lines] == [
             ("Se'i Sapi Curah", 1, 4750), ("Impor UPC-A", 2, 20000)]
+
+
+def test_sale_discount_is_spread_over_the_lines_exactly(engine):
+    seed = seed_store(engine)
+    cart = Cart()
+    for code in (COFFEE, barcode_of(engine, seed["ids"]["honey"]), barcode_of(engine, seed["ids"]["scarf"])):
+        found = product_for_scan(UnitOfWork(engine), code)
+        cart.add(found.product)
+    cart.set_sale_discount(10001)
+    result = checkout(UnitOfWork(engine, write=True), cart, [PaymentEntry("cash", 400000)], seed["cashier"], "T01")
+    assert result.total == 65000 + 85000 + 250000 - 10001
+    with UnitOfWork(engine) as uow:
+        sale = uow.session.get(Sale, result.sale_id)
+        shares = [line.sale_discount_share for line in sale.lines]
+        assert sum(shares) == 10001 == sale.discount
+        assert sum(line.line_total - line.sale_discount_share for line in sale.lines) == sale.total
+    with pytest.raises(ValidationError):
+        cart.set_sale_discount(10**9)

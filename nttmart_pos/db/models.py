@@ -174,12 +174,17 @@ class Sale(Base):
     paid: Mapped[int] = mapped_column(BigInteger)
     change: Mapped[int] = mapped_column(BigInteger, default=0)
     status: Mapped[str] = mapped_column(String(12), default="completed")
+    shift_id: Mapped[int | None] = mapped_column(ForeignKey("shifts.id"), index=True)
+    # "till" for sales rung up here; marketplace, whatsapp, phone ... for imported orders
+    channel: Mapped[str] = mapped_column(String(20), default="till")
+    external_order_id: Mapped[str | None] = mapped_column(String(60))
 
     lines: Mapped[list["SaleLine"]] = relationship(order_by="SaleLine.line_no", back_populates="sale")
     payments: Mapped[list["Payment"]] = relationship(order_by="Payment.id", back_populates="sale")
 
     __table_args__ = (
         UniqueConstraint("terminal", "number", name="uq_sales_terminal_number"),
+        UniqueConstraint("channel", "external_order_id", name="uq_sales_channel_order"),
         CheckConstraint("total >= 0 AND paid >= total AND change >= 0", name="amounts"),
     )
 
@@ -197,8 +202,11 @@ class SaleLine(Base):
     measure: Mapped[str] = mapped_column(String(10), default="unit")
     quantity: Mapped[int] = mapped_column(BigInteger)
     unit_price: Mapped[int] = mapped_column(BigInteger)
-    line_total: Mapped[int] = mapped_column(BigInteger)
+    line_total: Mapped[int] = mapped_column(BigInteger)  # after the line's own discount
     discount: Mapped[int] = mapped_column(BigInteger, default=0)
+    # this line's part of a sale-level discount (domain.settlement.spread_discount):
+    # what the line really brought in is line_total - sale_discount_share
+    sale_discount_share: Mapped[int] = mapped_column(BigInteger, default=0)
     vendor_id: Mapped[int] = mapped_column(ForeignKey("vendors.id"), index=True)
     vendor_code: Mapped[str] = mapped_column(String(20))
     vendor_name: Mapped[str] = mapped_column(String(120))
@@ -223,7 +231,7 @@ class Payment(Base):
     sale: Mapped[Sale] = relationship(back_populates="payments")
 
     __table_args__ = (
-        CheckConstraint("method IN ('cash', 'qris', 'card', 'transfer')", name="method"),
+        CheckConstraint("method IN ('cash', 'qris', 'card', 'transfer', 'ewallet', 'marketplace')", name="method"),
         CheckConstraint("amount > 0", name="amount"),
     )
 
@@ -233,3 +241,4 @@ Index("ix_sales_terminal_created", Sale.terminal, Sale.created_at)
 # The manager's tables live in their own module; importing it here means that
 # importing the models always registers every table (migrations, tests).
 from nttmart_pos.db import inventory_models  # noqa: E402,F401  (import for its side effect)
+from nttmart_pos.db import settlement_models  # noqa: E402,F401  (import for its side effect)

@@ -70,6 +70,7 @@ class PaymentEntry:
 @dataclass
 class Cart:
     lines: list[CartLine] = field(default_factory=list)
+    sale_discount: int = 0  # an amount off the whole sale, spread over the lines at checkout
 
     def add(self, product: CartProduct, quantity: int = 1, *, grams: int | None = None,
             fixed_total: int | None = None) -> int:
@@ -108,6 +109,7 @@ class Cart:
 
     def clear(self) -> None:
         self.lines.clear()
+        self.sale_discount = 0
 
     @property
     def subtotal(self) -> int:
@@ -115,7 +117,14 @@ class Cart:
 
     @property
     def discount(self) -> int:
-        return 0
+        return min(self.sale_discount, self.subtotal)
+
+    def set_sale_discount(self, amount: int) -> None:
+        """An amount off the whole sale (who may give how much is checked by the services)."""
+        ensure_rupiah(amount)
+        if amount > self.subtotal:
+            raise ValidationError(_("Diskon tidak boleh melebihi subtotal {amount}", amount=format_rupiah(self.subtotal)))
+        self.sale_discount = amount
 
     @property
     def total(self) -> int:

@@ -8,3 +8,4 @@ MESSAGES = {
     "Peran tidak dikenal: {role}": "Unknown role: {role}",
 }
 MESSAGES["Hanya manajer atau admin yang boleh {action}"] = "Only a manager or admin may {action}"
+MESSAGES["Peran Anda tidak boleh {action}"] = "Your role may not {action}"

@@ -7,3 +7,4 @@ MESSAGES = {
     "DPP Nilai Lain": "Tax base (DPP nilai lain)",
     "PPN 12% (termasuk)": "VAT 12% (included)",
 }
+MESSAGES["Diskon tidak boleh melebihi subtotal {amount}"] = "The discount cannot exceed the subtotal {amount}"

@@ -16,7 +16,9 @@ from sqlalchemy import select
 
 from nttmart_pos.db.models import Payment, Product, Sale, SaleLine, Vendor, utcnow
 from nttmart_pos.db.uow import UnitOfWork
+from nttmart_pos.db.settlement_models import Shift
 from nttmart_pos.domain.cart import Cart, PaymentEntry, applied_amounts, settle_payments
+from nttmart_pos.domain.settlement import spread_discount
 from nttmart_pos.errors import NotFoundError, ValidationError
 from nttmart_pos.i18n import _
 from nttmart_pos.services.auth import UserInfo
@@ -56,18 +58,21 @@ def checkout(uow: UnitOfWork, cart: Cart, payments: list[PaymentEntry], cashier:
         if ids - products.keys():
             raise NotFoundError(_("Barang di keranjang tidak ada lagi di database"))
         number = next_value(session, f"receipt:{terminal}")
+        shift_id = session.scalar(select(Shift.id).where(Shift.terminal == terminal, Shift.status == "open"))
         sale = Sale(receipt_no=receipt_number(terminal, number), terminal=terminal, number=number,
                     cashier_id=cashier.id, cashier_name=cashier.full_name, created_at=utcnow(),
-                    subtotal=cart.subtotal, discount=cart.discount, total=total, paid=paid, change=change)
+                    subtotal=cart.subtotal, discount=cart.discount, total=total, paid=paid, change=change,
+                    shift_id=shift_id)
         session.add(sale)
         session.flush()
-        for line_no, line in enumerate(cart.lines, start=1):
+        shares = spread_discount([line.total for line in cart.lines], cart.discount)
+        for line_no, (line, share) in enumerate(zip(cart.lines, shares), start=1):
             product = products[line.product.product_id]
             vendor = vendors[product.vendor_id]
             session.add(SaleLine(
                 sale_id=sale.id, line_no=line_no, product_id=product.id, barcode=product.barcode,
                 product_name=line.product.name, measure=line.product.measure, quantity=line.quantity,
-                unit_price=line.unit_price, line_total=line.total, discount=0,
+                unit_price=line.unit_price, line_total=line.total, discount=0, sale_discount_share=share,
                 vendor_id=vendor.id, vendor_code=vendor.code, vendor_name=vendor.name, terms=vendor.terms,
                 harga_setor=product.harga_setor if vendor.terms == "harga_setor" else None,
                 commission_pct=_commission(product.commission_pct, vendor.commission_pct, vendor.terms),

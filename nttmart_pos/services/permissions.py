@@ -21,3 +21,12 @@ def require_manager(user: UserInfo | None, action: str) -> None:
     """Raise ``PermissionDenied`` unless ``user`` is a manager or admin; ``action`` is already translated."""
     if not is_manager(user):
         raise PermissionDenied(_("Hanya manajer atau admin yang boleh {action}", action=action))
+
+
+SUPERVISOR_ROLES = ("supervisor", "manager", "admin")
+
+
+def require_role(user: UserInfo | None, roles: tuple[str, ...], action: str) -> None:
+    """Raise ``PermissionDenied`` unless ``user`` has one of ``roles``; ``action`` is already translated."""
+    if user is None or user.role not in roles:
+        raise PermissionDenied(_("Peran Anda tidak boleh {action}", action=action))
