@@ -53,7 +53,9 @@ def checkout(uow: UnitOfWork, cart: Cart, payments: list[PaymentEntry], cashier:
     paid = sum(p.amount for p in payments)
     with uow:
         session = uow.session
-        shift_id = session.scalar(select(Shift.id).where(Shift.terminal == terminal, Shift.status == "open"))
+        # FOR SHARE on PostgreSQL: a closing that is committing waits for us, or we see it closed
+        shift_id = session.scalar(select(Shift.id).where(Shift.terminal == terminal, Shift.status == "open")
+                                  .with_for_update(read=True))
         stored = [StoredPayment(entry.method, applied, entry.amount if entry.method == "cash" else 0, entry.reference)
                   for entry, applied in applied_amounts(payments, change)]
         sale = write_sale(session, cart, stored, cashier, terminal, paid=paid, shift_id=shift_id)
@@ -101,6 +103,7 @@ def write_sale(session: Session, cart: Cart, payments: list[StoredPayment], cash
     session.add(sale)
     session.flush()
     shares = spread_discount([line.total for line in cart.lines], cart.discount)
+    sold: list[tuple[int, int]] = []
     for line_no, (line, share) in enumerate(zip(cart.lines, shares), start=1):
         product = products[line.product.product_id]
         vendor = vendors[product.vendor_id]
@@ -112,8 +115,11 @@ def write_sale(session: Session, cart: Cart, payments: list[StoredPayment], cash
             harga_setor=product.harga_setor if vendor.terms == "harga_setor" else None,
             commission_pct=_commission(product.commission_pct, vendor.commission_pct, vendor.terms),
         ))
-        # pieces, or grams for weighed goods; a price label is one piece
-        record_movement(session, product.id, "sold", -line.quantity, sale_id=sale.id, user_id=cashier.id,
+        sold.append((product.id, line.quantity))  # pieces, or grams for weighed goods
+    # product rows are updated in id order, as everywhere, so two tills (or a till and a
+    # refund) selling the same products never wait on each other in a cycle
+    for product_id, quantity in sorted(sold):
+        record_movement(session, product_id, "sold", -quantity, sale_id=sale.id, user_id=cashier.id,
                         reference=sale.receipt_no)
     for payment in payments:
         session.add(Payment(sale_id=sale.id, method=payment.method, amount=payment.amount,
