@@ -90,13 +90,23 @@ def _truncate_all(engine) -> None:
         conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
 
 
+def _sqlite_copy(tmp_path, sqlite_template) -> str:
+    path = tmp_path / "pos.db"
+    shutil.copy(sqlite_template, path)
+    return f"sqlite:///{path}"
+
+
+def _engine_on(url):
+    engine = make_engine(url)
+    yield engine
+    engine.dispose()
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def db_url(request, tmp_path, sqlite_template):
     """A migrated, empty database URL on each backend."""
     if request.param == "sqlite":
-        path = tmp_path / "pos.db"
-        shutil.copy(sqlite_template, path)
-        return f"sqlite:///{path}"
+        return _sqlite_copy(tmp_path, sqlite_template)
     url = request.getfixturevalue("pg_base_url")
     engine = make_engine(url)
     _truncate_all(engine)
@@ -106,14 +116,16 @@ def db_url(request, tmp_path, sqlite_template):
 
 @pytest.fixture
 def engine(db_url):
-    engine = make_engine(db_url)
-    yield engine
-    engine.dispose()
+    yield from _engine_on(db_url)
 
 
 @pytest.fixture
 def sqlite_url(tmp_path, sqlite_template):
     """A migrated SQLite file only (for tests of SQLite-specific behaviour or the GUI)."""
-    path = tmp_path / "pos.db"
-    shutil.copy(sqlite_template, path)
-    return f"sqlite:///{path}"
+    return _sqlite_copy(tmp_path, sqlite_template)
+
+
+@pytest.fixture
+def sqlite_engine(sqlite_url):
+    """An engine on ``sqlite_url``: for checks that do not depend on the database backend."""
+    yield from _engine_on(sqlite_url)

@@ -3,32 +3,35 @@ a seeded store, the tab, scanning, editing cells, confirming, reading stock."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLineEdit, QMessageBox, QPushButton, QTableView
 
-from factories import seed_store
+from factories import seeded_database
 from nttmart_pos.config import Settings
-from nttmart_pos.db.engine import make_engine
 from nttmart_pos.db.uow import UnitOfWork
-from nttmart_pos.services.auth import create_user
-from nttmart_pos.services.catalog_admin import get_product
 from nttmart_pos.services.stock import ledger_stock
 from nttmart_pos.ui.context import AppContext
 from nttmart_pos.ui.manager import document_lines
+from nttmart_pos.ui.worker import wait_for_background
+from qt_helpers import child, type_and_enter
 
 WAIT_MS = 15_000
 
 
-def make_store(sqlite_url, tmp_path, monkeypatch) -> dict:
-    """``factories.seed_store`` plus a manager, the barcodes, and a file printer for slips; no beeps."""
+@contextmanager
+def document_store(sqlite_url, tmp_path, monkeypatch) -> Iterator[dict]:
+    """``factories.seeded_database`` with the barcodes and a file printer for slips; no beeps.
+
+    On leaving, waits for the tab's background work before the engine goes.
+    """
     monkeypatch.setattr(document_lines.sound, "error_beep", lambda: None)
-    engine = make_engine(sqlite_url)
-    seed = seed_store(engine)
-    seed["manager"] = create_user(UnitOfWork(engine), "manajer", "Yohanes Seran", "manager", "9999")
-    seed["engine"] = engine
-    seed["codes"] = {name: get_product(UnitOfWork(engine), pid).barcode for name, pid in seed["ids"].items()}
-    seed["slip"] = tmp_path / "slip.bin"
-    return seed
+    with seeded_database(sqlite_url, codes=True) as seed:
+        seed["slip"] = tmp_path / "slip.bin"
+        yield seed
+        wait_for_background()
 
 
 def context_for(store, tmp_path, printer_url: str | None = None) -> AppContext:
@@ -48,12 +51,6 @@ def open_tab(qtbot, module, store, tmp_path, printer_url: str | None = None):
     return tab
 
 
-def child(widget, cls, name):
-    found = widget.findChild(cls, name)
-    assert found is not None, f"no {cls.__name__} named {name}"
-    return found
-
-
 def click(qtbot, widget, name):
     qtbot.mouseClick(child(widget, QPushButton, name), Qt.MouseButton.LeftButton)
 
@@ -66,9 +63,7 @@ def choose_vendor(tab, prefix, code):
 
 
 def scan(qtbot, tab, prefix, text):
-    field = child(tab, QLineEdit, f"{prefix}Scan")
-    qtbot.keyClicks(field, text)
-    qtbot.keyClick(field, Qt.Key.Key_Return)
+    type_and_enter(qtbot, tab, f"{prefix}Scan", text)
 
 
 def rows(tab, prefix):

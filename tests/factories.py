@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from nttmart_pos.db.engine import make_engine
 from nttmart_pos.db.uow import UnitOfWork
 from nttmart_pos.services.auth import UserInfo, create_user
 from nttmart_pos.services.catalog import ProductInput, VendorInput, add_product, add_vendor
+from nttmart_pos.services.catalog_admin import get_product
 
 COFFEE = "8991234567891"
 
@@ -30,3 +35,21 @@ def seed_store(engine) -> dict:
 
 def cashier_info(seed: dict) -> UserInfo:
     return seed["cashier"]
+
+
+@contextmanager
+def seeded_database(url: str, *, manager: bool = True, codes: bool = False) -> Iterator[dict]:
+    """An engine on the migrated database ``url`` with ``seed_store`` in it, disposed of on leaving.
+
+    Yields the seed with ``engine``, a ``manager`` (manajer / PIN 9999) unless
+    ``manager=False``, and with ``codes=True`` each product's barcode by name.
+    """
+    engine = make_engine(url)
+    seed = seed_store(engine)
+    if manager:
+        seed["manager"] = create_user(UnitOfWork(engine), "manajer", "Yohanes Seran", "manager", "9999")
+    if codes:
+        seed["codes"] = {name: get_product(UnitOfWork(engine), pid).barcode for name, pid in seed["ids"].items()}
+    seed["engine"] = engine
+    yield seed
+    engine.dispose()

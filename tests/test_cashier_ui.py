@@ -8,23 +8,18 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QTableView
 from sqlalchemy import select
 
-from factories import COFFEE, seed_store
+from factories import COFFEE, seeded_database
 from nttmart_pos.app import build
-from nttmart_pos.db.engine import make_engine
-from nttmart_pos.db.models import Product, Sale
+from nttmart_pos.db.models import Sale
 from nttmart_pos.db.uow import UnitOfWork
 from nttmart_pos.ui.worker import wait_for_background
+from qt_helpers import child, type_and_enter
 
 
 @pytest.fixture
 def store(sqlite_url):
-    engine = make_engine(sqlite_url)
-    seed = seed_store(engine)
-    with UnitOfWork(engine) as uow:
-        seed["codes"] = {name: uow.session.get(Product, pid).barcode for name, pid in seed["ids"].items()}
-    seed["engine"] = engine
-    yield seed
-    engine.dispose()
+    with seeded_database(sqlite_url, manager=False, codes=True) as seed:
+        yield seed
 
 
 @pytest.fixture
@@ -35,12 +30,6 @@ def window(qtbot, sqlite_url, store, tmp_path):
     wait_for_background()
 
 
-def child(window, cls, name):
-    widget = window.findChild(cls, name)
-    assert widget is not None, f"no {cls.__name__} named {name}"
-    return widget
-
-
 def log_in(qtbot, window, user="kasir", pin="1234"):
     qtbot.keyClicks(child(window, QLineEdit, "loginUser"), user)
     qtbot.keyClicks(child(window, QLineEdit, "loginPin"), pin)
@@ -48,9 +37,7 @@ def log_in(qtbot, window, user="kasir", pin="1234"):
 
 
 def scan(qtbot, window, code):
-    field = child(window, QLineEdit, "scanInput")
-    qtbot.keyClicks(field, code)
-    qtbot.keyClick(field, Qt.Key.Key_Return)
+    type_and_enter(qtbot, window, "scanInput", code)
 
 
 def cart_rows(window):

@@ -16,13 +16,12 @@ from sqlalchemy import select
 from factories import COFFEE, seed_store
 from nttmart_pos.db.inventory_models import PriceChange, ProductCertificate
 from nttmart_pos.db.models import Base, Product, StockMovement, Vendor
-from nttmart_pos.db.engine import make_engine
 from nttmart_pos.db.uow import UnitOfWork
 from nttmart_pos.domain.barcodes import gs1_check_digit
 from nttmart_pos.errors import PermissionDenied, PosError, ValidationError
 from nttmart_pos.services.auth import UserInfo, create_user
 from nttmart_pos.services.exports import export_products, export_vendors
-from nttmart_pos.services.import_rows import PRODUCT_COLUMNS, VENDOR_COLUMNS
+from nttmart_pos.services.import_rows import PRODUCT_COLUMNS
 from nttmart_pos.services.imports import ImportError, command_line_user, import_products, import_vendors
 from nttmart_pos.services.stock import ledger_stock
 
@@ -41,14 +40,6 @@ PRODUCTS = [
      "ID00410000123450322", ""],
     [UPC_AS_EAN, "Teh Daun Kelor", "Teh", "KOPI01", "12500", "", "20", "bks", "", "", "", "", "SNI 01-3143"],
 ]
-
-
-@pytest.fixture
-def sqlite_engine(sqlite_url):
-    """For checks of the file alone, which do not depend on the database backend."""
-    engine = make_engine(sqlite_url)
-    yield engine
-    engine.dispose()
 
 
 @pytest.fixture

@@ -13,8 +13,8 @@ from pypdf import PdfReader
 
 import catalog_ui_helpers as catalog_ui
 import document_ui_helpers as helpers
-from document_ui_helpers import (WAIT_MS, child, choose_vendor, click, confirm, context_for, make_store, rows, scan,
-                                 stock, type_into_cell, wait_idle)
+from document_ui_helpers import (WAIT_MS, child, choose_vendor, click, confirm, context_for, rows, scan, stock,
+                                 type_into_cell, wait_idle)
 from factories import COFFEE
 from nttmart_pos.app import build as build_app
 from nttmart_pos.config import Settings
@@ -31,15 +31,12 @@ from nttmart_pos.ui.context import AppContext
 from nttmart_pos.ui.manager import document_lines, intake_tab
 from nttmart_pos.ui.manager.document_lines_model import parse_day
 from nttmart_pos.ui.manager.window import ManagerWindow
-from nttmart_pos.ui.worker import wait_for_background
 
 
 @pytest.fixture
 def store(sqlite_url, tmp_path, monkeypatch):
-    seed = make_store(sqlite_url, tmp_path, monkeypatch)
-    yield seed
-    wait_for_background()
-    seed["engine"].dispose()
+    with helpers.document_store(sqlite_url, tmp_path, monkeypatch) as seed:
+        yield seed
 
 
 def open_tab(qtbot, store, tmp_path, printer_url: str | None = None):

@@ -12,12 +12,10 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from catalog_ui_helpers import (answer, click_button, error_texts, fill_product, fill_vendor, open_products,
                                 open_vendors, search, select_row, table_texts, wait_loaded)
-from factories import COFFEE, seed_store
-from nttmart_pos.db.engine import make_engine
+from factories import COFFEE, seeded_database
 from nttmart_pos.db.uow import UnitOfWork
 from nttmart_pos.domain.barcodes import is_instore
 from nttmart_pos.errors import DatabaseError
-from nttmart_pos.services.auth import create_user
 from nttmart_pos.services.catalog import VendorInput, add_vendor
 from nttmart_pos.services.catalog_admin import get_product, list_products, price_history
 from nttmart_pos.services.product_certificates import product_certificates, set_certificates
@@ -29,12 +27,8 @@ NAME, PRICE, BARCODE, WARNING, ACTIVE = 1, 4, 0, 9, 10
 
 @pytest.fixture
 def store(sqlite_url):
-    engine = make_engine(sqlite_url)
-    seed = seed_store(engine)
-    seed["manager"] = create_user(UnitOfWork(engine), "manajer", "Yohanes Seran", "manager", "9999")
-    seed["engine"] = engine
-    yield seed
-    engine.dispose()
+    with seeded_database(sqlite_url) as seed:
+        yield seed
 
 
 @pytest.fixture

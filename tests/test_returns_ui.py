@@ -11,22 +11,19 @@ from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QPushButton, QTabl
 from pypdf import PdfReader
 
 import document_ui_helpers as helpers
-from document_ui_helpers import WAIT_MS, child, choose_vendor, click, confirm, make_store, rows, scan, stock, wait_idle
+from document_ui_helpers import WAIT_MS, child, choose_vendor, click, confirm, rows, scan, stock, wait_idle
 from factories import COFFEE
 from nttmart_pos.db.uow import UnitOfWork
 from nttmart_pos.services.catalog_admin import set_product_active
 from nttmart_pos.services.intake import IntakeLine, receive_goods
 from nttmart_pos.services.stock_documents import document, list_documents
 from nttmart_pos.ui.manager import returns_tab
-from nttmart_pos.ui.worker import wait_for_background
 
 
 @pytest.fixture
 def store(sqlite_url, tmp_path, monkeypatch):
-    seed = make_store(sqlite_url, tmp_path, monkeypatch)
-    yield seed
-    wait_for_background()
-    seed["engine"].dispose()
+    with helpers.document_store(sqlite_url, tmp_path, monkeypatch) as seed:
+        yield seed
 
 
 def open_tab(qtbot, store, tmp_path):

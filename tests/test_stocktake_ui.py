@@ -10,14 +10,12 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QInputDialog, QLabel, QL
                                QRadioButton, QTableView)
 from sqlalchemy import select
 
-from factories import COFFEE, seed_store
+from factories import COFFEE, seed_store, seeded_database
 from nttmart_pos.config import Settings
-from nttmart_pos.db.engine import make_engine
 from nttmart_pos.db.inventory_models import StockTake, StockTakeCount
 from nttmart_pos.db.models import Product
 from nttmart_pos.db.uow import UnitOfWork
 from nttmart_pos.i18n import set_language
-from nttmart_pos.services.auth import create_user
 from nttmart_pos.services.catalog import ProductInput, add_product
 from nttmart_pos.services.lookups import list_categories
 from nttmart_pos.ui.context import AppContext
@@ -25,19 +23,14 @@ from nttmart_pos.ui.manager import stocktake_count
 from nttmart_pos.ui.manager.stocktake_tab import StockTakeTab, build
 from nttmart_pos.ui.manager.window import ManagerWindow
 from nttmart_pos.ui.worker import wait_for_background
+from qt_helpers import child, type_and_enter
 
 
 @pytest.fixture
 def store(sqlite_url):
-    engine = make_engine(sqlite_url)
-    seed = seed_store(engine)
-    seed["manager"] = create_user(UnitOfWork(engine), "manajer", "Yohanes Seran", "manager", "9999")
-    with UnitOfWork(engine) as uow:
-        seed["codes"] = {name: uow.session.get(Product, pid).barcode for name, pid in seed["ids"].items()}
-    seed["engine"] = engine
-    yield seed
-    wait_for_background()
-    engine.dispose()
+    with seeded_database(sqlite_url, codes=True) as seed:
+        yield seed
+        wait_for_background()
 
 
 @pytest.fixture
@@ -61,12 +54,6 @@ def tab(qtbot, store, tmp_path):
     return open_tab(qtbot, store, tmp_path)
 
 
-def child(widget, cls, name):
-    found = widget.findChild(cls, name)
-    assert found is not None, f"no {cls.__name__} named {name}"
-    return found
-
-
 def wait_loaded(qtbot, tab):
     qtbot.waitUntil(lambda: child(tab, QLabel, "stocktakeLoading").isHidden(), timeout=5000)
 
@@ -83,9 +70,7 @@ def start(qtbot, tab, scope_index=0, value_index=0):
 
 
 def scan(qtbot, tab, code):
-    field = child(tab, QLineEdit, "stocktakeScan")
-    qtbot.keyClicks(field, code)
-    qtbot.keyClick(field, Qt.Key.Key_Return)
+    type_and_enter(qtbot, tab, "stocktakeScan", code)
 
 
 def table(tab):

@@ -9,23 +9,17 @@ from PySide6.QtWidgets import QPushButton
 
 from catalog_ui_helpers import (answer, click, click_button, error_texts, fill_vendor, open_vendors, search,
                                 select_row, table_texts, wait_loaded)
-from factories import seed_store
-from nttmart_pos.db.engine import make_engine
+from factories import seeded_database
 from nttmart_pos.db.uow import UnitOfWork
 from nttmart_pos.domain.regions import NTT_REGENCIES
 from nttmart_pos.errors import NotFoundError
-from nttmart_pos.services.auth import create_user
 from nttmart_pos.services.catalog_admin import get_vendor, list_vendors
 
 
 @pytest.fixture
 def store(sqlite_url):
-    engine = make_engine(sqlite_url)
-    seed = seed_store(engine)
-    seed["manager"] = create_user(UnitOfWork(engine), "manajer", "Yohanes Seran", "manager", "9999")
-    seed["engine"] = engine
-    yield seed
-    engine.dispose()
+    with seeded_database(sqlite_url) as seed:
+        yield seed
 
 
 @pytest.fixture

@@ -23,13 +23,12 @@ from nttmart_pos.domain.stock_document import RETURN, measured_text, reason_labe
 from nttmart_pos.errors import ValidationError
 from nttmart_pos.i18n import _, get_language
 from nttmart_pos.services.auth import UserInfo
+from nttmart_pos.services.line_merge import merge_lines
 from nttmart_pos.services.permissions import require_manager
 from nttmart_pos.services.stock_documents import (
     DocumentResult,
     PostedLine,
     check_notes,
-    check_product_id,
-    check_quantity,
     find_vendor,
     post_document,
     vendor_products,
@@ -43,26 +42,13 @@ class ReturnLine:
     reason: str  # one of RETURN_REASONS: "unsold", "expired", "damaged", "other"
 
 
-def _merged(lines: list[ReturnLine]) -> list[tuple[int, int, int, str]]:
-    """(row, product id, quantity, reason) with repeats of a product and reason added up."""
-    if not lines:
-        raise ValidationError(_("Nota retur harus berisi paling sedikit satu barang"))
-    merged: dict[tuple[int, str], list] = {}
-    for row, line in enumerate(lines, start=1):
-        product_id = check_product_id(row, line.product_id)
-        check_quantity(row, line.quantity)
-        if line.reason not in RETURN_REASONS:
-            choices = ", ".join(f"{code} ({reason_label(code, get_language())})" for code in RETURN_REASONS)
-            raise ValidationError(_("Baris {row}: alasan retur tidak dikenal: {reason}. Pilih salah satu: {choices}",
-                                    row=row, reason=line.reason, choices=choices))
-        key = (product_id, line.reason)
-        if key in merged:
-            merged[key][2] += line.quantity
-        else:
-            merged[key] = [row, product_id, line.quantity, line.reason]
-    for row, _product_id, quantity, _reason in merged.values():
-        check_quantity(row, quantity)
-    return [tuple(item) for item in merged.values()]
+def _reason(row: int, line: ReturnLine) -> str:
+    """The line's reason: lines of one product with different reasons stay apart."""
+    if line.reason not in RETURN_REASONS:
+        choices = ", ".join(f"{code} ({reason_label(code, get_language())})" for code in RETURN_REASONS)
+        raise ValidationError(_("Baris {row}: alasan retur tidak dikenal: {reason}. Pilih salah satu: {choices}",
+                                row=row, reason=line.reason, choices=choices))
+    return line.reason
 
 
 def _ledger_stock(session: Session, product_ids: set[int]) -> dict[int, int]:
@@ -88,21 +74,20 @@ def return_goods(uow: UnitOfWork, user: UserInfo, vendor_code: str, lines: list[
                  notes: str = "", now: datetime | None = None) -> DocumentResult:
     """Post a retur to one vendor; refused as a whole if any product lacks the stock."""
     require_manager(user, _("membuat retur barang ke UMKM"))
-    items = _merged(lines)
+    items = merge_lines(lines, _reason, _("Nota retur harus berisi paling sedikit satu barang"))
     notes = check_notes(notes)
     when = now or utcnow()
     with uow:
         session = uow.session
         vendor = find_vendor(session, vendor_code, active_only=False)
-        products = vendor_products(session, vendor, [(row, product_id) for row, product_id, _q, _r in items])
+        products = vendor_products(session, vendor, [(item.row, item.product_id) for item in items])
         wanted: dict[int, int] = {}
-        for _row, product_id, quantity, _reason in items:
-            wanted[product_id] = wanted.get(product_id, 0) + quantity
+        for item in items:
+            wanted[item.product_id] = wanted.get(item.product_id, 0) + item.quantity
         short = _shortages(products, wanted, _ledger_stock(session, set(wanted)))
         if short:
             raise ValidationError(_("Retur ditolak, stok tidak cukup: {details}", details="; ".join(short)))
-        posted = [PostedLine(products[product_id], quantity, reason=reason)
-                  for _row, product_id, quantity, reason in items]
+        posted = [PostedLine(products[item.product_id], item.quantity, reason=item.detail) for item in items]
         result = post_document(session, user, vendor, RETURN, posted, when, notes)
         uow.commit()
         return result

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStackedWidget,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +31,7 @@ from nttmart_pos.errors import PosError
 from nttmart_pos.i18n import _
 from nttmart_pos.services.catalog import SEARCH_LIMIT, search_products
 from nttmart_pos.ui.errors import show_error
+from nttmart_pos.ui.widgets import read_only_cell
 
 DEBOUNCE_MS = 150
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -56,14 +56,6 @@ def stock_text(product: CartProduct) -> str:
         kilos, grams = divmod(abs(product.stock_on_hand), 1000)
         return f"{sign}{_grouped(kilos)},{grams:03d} kg"
     return f"{_grouped(product.stock_on_hand)} {product.unit}"
-
-
-def _cell(text: str, align_right: bool = False) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-    if align_right:
-        item.setTextAlignment(_RIGHT)
-    return item
 
 
 class ProductSearchDialog(QDialog):
@@ -162,10 +154,10 @@ class ProductSearchDialog(QDialog):
         self._products = products
         self.results.setRowCount(len(products))
         for row, product in enumerate(products):
-            self.results.setItem(row, 0, _cell(product.name))
-            self.results.setItem(row, 1, _cell(product.barcode))
-            self.results.setItem(row, 2, _cell(price_text(product), align_right=True))
-            self.results.setItem(row, 3, _cell(stock_text(product), align_right=True))
+            self.results.setItem(row, 0, read_only_cell(product.name))
+            self.results.setItem(row, 1, read_only_cell(product.barcode))
+            self.results.setItem(row, 2, read_only_cell(price_text(product), align_right=True))
+            self.results.setItem(row, 3, read_only_cell(stock_text(product), align_right=True))
         if products:
             self.results.selectRow(0)
         if not text:

@@ -8,15 +8,15 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-import shiboken6
 from babel.dates import format_date as babel_date
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import QStandardPaths, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSpinBox, QTabWidget,
                                QVBoxLayout, QWidget)
 
 from nttmart_pos.i18n import _, get_language
 from nttmart_pos.services.stock_alerts import BATCH_SOON_DAYS
+from nttmart_pos.ui.busy import ERROR, INFO, BusyMixin, status_label
 from nttmart_pos.ui.context import AppContext
 from nttmart_pos.ui.errors import show_error
 from nttmart_pos.ui.manager.alerts_data import (EXPIRED_COLOR, OK_COLOR, SOON_COLOR, AlertData, export_batches,
@@ -24,7 +24,6 @@ from nttmart_pos.ui.manager.alerts_data import (EXPIRED_COLOR, OK_COLOR, SOON_CO
                                                 load_alerts)
 from nttmart_pos.ui.manager.alerts_sections import (AlertSection, batches_section, certificates_section,
                                                     fill_batches, fill_certificates, fill_low_stock, low_stock_section)
-from nttmart_pos.ui.worker import run_in_background
 
 TITLE = "Peringatan"
 ORDER = 5
@@ -33,7 +32,6 @@ MAX_BATCH_DAYS = 365
 LOW_STOCK, CERTIFICATES, BATCHES = "low_stock", "certificates", "batches"
 # File names suggested in the save dialog: stok-menipis-2026-10-15.csv ...
 FILE_STEMS = {LOW_STOCK: "stok-menipis", CERTIFICATES: "sertifikat", BATCHES: "kedaluwarsa"}
-INFO, ERROR = "#37474f", "#b00020"
 RETURN_TAB = "Retur"  # the TITLE of ui/manager/returns_tab.py
 
 
@@ -41,7 +39,8 @@ def build(context: AppContext, parent: QWidget | None = None) -> QWidget:
     return AlertsTab(context, parent)
 
 
-class AlertsTab(QWidget):
+class AlertsTab(BusyMixin, QWidget):
+    STATUS_STYLE = "font-size: 14px;"
     loaded = Signal()  # a background read has ended (shown, or its error shown)
     export_done = Signal(object)  # the path written, or None when it failed
 
@@ -54,7 +53,6 @@ class AlertsTab(QWidget):
         self.data: AlertData | None = None
         self.loading = False
         self._exporting: set[str] = set()
-        self._generation = 0
         self._folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         self._build()
         self.reload()
@@ -108,9 +106,7 @@ class AlertsTab(QWidget):
             section.export_requested.connect(lambda kind=kind: self.ask_export(kind))
         layout.addWidget(self.sections, 1)
 
-        self.statusLabel = QLabel(objectName="alertsStatus")
-        self.statusLabel.setWordWrap(True)
-        self.statusLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusLabel = status_label("alertsStatus")
         layout.addWidget(self.statusLabel)
         self._show_titles()
         self._set_loading(False)
@@ -131,21 +127,12 @@ class AlertsTab(QWidget):
         """Read the three lists again in the background (``today`` fixes the date, for tests)."""
         if today is not None:
             self.today = today
-        self._generation += 1
-        generation, engine = self._generation, self.context.engine
-        day, days = self.current_day(), self.batchDays.value()
+        engine, day, days = self.context.engine, self.current_day(), self.batchDays.value()
         self._set_loading(True)
-        run_in_background(lambda: load_alerts(engine, day, days),
-                          on_success=lambda data: self._loaded(generation, data),
-                          on_failure=lambda exc: self._load_failed(generation, exc))
+        self.run_job(lambda: load_alerts(engine, day, days), on_success=self._loaded, on_failure=self._load_failed,
+                     latest=True)
 
-    def _current(self, generation: int) -> bool:
-        # The tab may be gone (window closed) or a newer read under way when this one ends.
-        return shiboken6.isValid(self) and generation == self._generation
-
-    def _loaded(self, generation: int, data: AlertData) -> None:
-        if not self._current(generation):
-            return
+    def _loaded(self, data: AlertData) -> None:
         self.data = data
         self._fill_vendor_choices()
         self._show_low_stock()
@@ -155,9 +142,7 @@ class AlertsTab(QWidget):
         self._show_titles()
         self.loaded.emit()
 
-    def _load_failed(self, generation: int, exc: BaseException) -> None:
-        if not self._current(generation):
-            return
+    def _load_failed(self, exc: BaseException) -> None:
         self._set_loading(False)
         self.show_status(_("Peringatan belum dapat dimuat; coba \"Muat ulang\"."), ERROR)
         show_error(self, exc)
@@ -219,10 +204,6 @@ class AlertsTab(QWidget):
             self.sections.setTabText(index, titles[kind])
             self.sections.tabBar().setTabTextColor(index, QColor(colors[kind]))
 
-    def show_status(self, text: str, color: str = INFO) -> None:
-        self.statusLabel.setText(text)
-        self.statusLabel.setStyleSheet(f"font-size: 14px; color: {color};")
-
     # -- retur ----------------------------------------------------------------------
     def _manager_window(self) -> QWidget | None:
         """The manager window around this tab (None when the tab stands alone)."""
@@ -282,20 +263,16 @@ class AlertsTab(QWidget):
         self._exporting.add(kind)  # one file at a time per list
         self._update_buttons()
         self.show_status(_("Menyimpan {path}...", path=path))
-        run_in_background(writers[kind], on_success=lambda count: self._exported(kind, path, count),
-                          on_failure=lambda exc: self._export_failed(kind, exc))
+        self.run_job(writers[kind], on_success=lambda count: self._exported(kind, path, count),
+                     on_failure=lambda exc: self._export_failed(kind, exc))
 
     def _exported(self, kind: str, path: Path, count: int) -> None:
-        if not shiboken6.isValid(self):
-            return
         self._exporting.discard(kind)
         self._update_buttons()
         self.show_status(_("{count} baris disimpan di {path}", count=count, path=path), OK_COLOR)
         self.export_done.emit(path)
 
     def _export_failed(self, kind: str, exc: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
         self._exporting.discard(kind)
         self._update_buttons()
         self.show_status(_("Berkas belum disimpan."), ERROR)

@@ -13,7 +13,7 @@ import re
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QListWidget, QListWidgetItem, QPushButton, QTableView, QVBoxLayout, QWidget)
+                               QListWidget, QListWidgetItem, QTableView, QVBoxLayout, QWidget)
 
 from nttmart_pos.domain.document_draft import DraftLine, DraftProduct, draft_quantity_text, draft_value, unit_value_for
 from nttmart_pos.domain.money import format_rupiah
@@ -27,6 +27,7 @@ from nttmart_pos.ui.context import AppContext
 from nttmart_pos.ui.errors import show_error, user_message
 from nttmart_pos.ui.manager.document_lines_model import NAME, QUANTITY, DocumentLinesModel, LineEditorDelegate
 from nttmart_pos.ui.manager.document_vendor import VendorPicker
+from nttmart_pos.ui.widgets import focusless_button
 
 _QUANTITY_PREFIX = re.compile(r"^([1-9]\d{0,4})\s*[*xX]\s*(\S+)$")
 VENDOR_PRODUCTS = 10_000  # all of one vendor's products: a UMKM has tens, not thousands
@@ -117,7 +118,7 @@ class DocumentLines(QWidget):
         layout.addWidget(self.statusLabel)
 
         below = QHBoxLayout()
-        self.removeButton = self._button(_("Hapus baris"), f"{p}RemoveLine", self.remove_selected)
+        self.removeButton = focusless_button(_("Hapus baris"), f"{p}RemoveLine", self.remove_selected)
         self.removeButton.setToolTip(_("Hapus baris yang dipilih (tombol Delete di tabel)"))
         below.addWidget(self.removeButton)
         self.totalLabel = QLabel(objectName=f"{p}Total")
@@ -131,20 +132,13 @@ class DocumentLines(QWidget):
         self.notesInput.setPlaceholderText(_("Catatan pada dokumen (boleh kosong)"))
         self.notesInput.setMaxLength(500)
         last.addWidget(self.notesInput, 1)
-        self.postButton = self._button("", f"{p}Post", self.post_requested.emit)
+        self.postButton = focusless_button("", f"{p}Post", self.post_requested.emit)
         self.postButton.setStyleSheet("QPushButton { font-size: 16px; font-weight: bold; background: #1565c0; "
                                       "color: white; padding: 0 16px; } "
                                       "QPushButton:disabled { background: #b0bec5; color: #eceff1; }")
         self.postButton.setMinimumHeight(44)
         last.addWidget(self.postButton)
         layout.addLayout(last)
-
-    def _button(self, text: str, name: str, slot) -> QPushButton:
-        button = QPushButton(text, objectName=name)
-        button.setMinimumHeight(36)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scan field keeps the focus for the scanner
-        button.clicked.connect(lambda _checked=False: slot())
-        return button
 
     # -- vendor -------------------------------------------------------------------
     @property

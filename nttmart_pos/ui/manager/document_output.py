@@ -11,11 +11,10 @@ import html
 from collections.abc import Callable
 from pathlib import Path
 
-import shiboken6
 from PySide6.QtCore import QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
-                               QProgressBar, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+                               QPushButton, QTableWidget, QVBoxLayout, QWidget)
 from sqlalchemy import Engine
 
 from nttmart_pos.config import Settings
@@ -28,15 +27,14 @@ from nttmart_pos.i18n import _
 from nttmart_pos.reports.stock_document_pdf import PAGE_SIZES, stock_document_pdf
 from nttmart_pos.services.printing import PRINT_TIMEOUT_SECONDS
 from nttmart_pos.services.stock_documents import DocumentResult, DocumentSummary, document, list_documents
+from nttmart_pos.ui.busy import ERROR, OK, BusyMixin, busy_bar, status_label
 from nttmart_pos.ui.context import AppContext
 from nttmart_pos.ui.errors import show_error
-from nttmart_pos.ui.worker import run_in_background
+from nttmart_pos.ui.widgets import focusless_button, read_only_cell
 
 HISTORY_SHOWN = 100
 SIDE_WIDTH = 360  # of the column this panel sits in, beside the lines
 RESULT_STYLE = "font-size: 15px; padding: 8px; border-radius: 4px; background: #e8f5e9; color: #1b5e20;"
-INFO, OK, ERROR = "#37474f", "#1b5e20", "#b00020"
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 def default_folder(context: AppContext) -> Path:
@@ -72,15 +70,9 @@ def result_text(title: str, result: DocumentResult, vendor: str) -> str:
              vendor=html.escape(vendor), count=result.line_count, amount=format_rupiah(result.total_value))
 
 
-def _cell(text: str, right: bool = False) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-    if right:
-        item.setTextAlignment(_RIGHT)
-    return item
+class DocumentOutput(BusyMixin, QWidget):
+    STATUS_STYLE = "font-size: 13px; font-weight: bold;"
 
-
-class DocumentOutput(QWidget):
     def __init__(self, context: AppContext, kind: str, prefix: str, extra_buttons: list[QPushButton] = (),
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,7 +82,6 @@ class DocumentOutput(QWidget):
         self.output_dir: Path = default_folder(context)  # tests set it directly
         self.opener: Callable[[Path], bool] = lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         self.last_pdf: Path | None = None
-        self.busy = False
         self.summaries: list[DocumentSummary] = []
         self.extra_buttons = list(extra_buttons)
         self._build()
@@ -129,11 +120,11 @@ class DocumentOutput(QWidget):
             self.pageSize.addItem(size, size)
         self.pageSize.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         row.addWidget(self.pageSize)
-        self.pdfButton = self._button(_("Simpan && buka PDF"), f"{p}Pdf", self.write_pdf)
+        self.pdfButton = focusless_button(_("Simpan && buka PDF"), f"{p}Pdf", self.write_pdf)
         row.addWidget(self.pdfButton, 1)
         layout.addLayout(row)
         row = QHBoxLayout()
-        self.slipButton = self._button(_("Cetak slip"), f"{p}Slip", self.print_slip)
+        self.slipButton = focusless_button(_("Cetak slip"), f"{p}Slip", self.print_slip)
         row.addWidget(self.slipButton, 1)
         for button in self.extra_buttons:
             button.setMinimumHeight(36)
@@ -146,30 +137,17 @@ class DocumentOutput(QWidget):
         self.folderLabel.setStyleSheet("color: #455a64;")
         self.folderLabel.setWordWrap(True)
         row.addWidget(self.folderLabel, 1)
-        row.addWidget(self._button(_("Ganti folder..."), f"{p}Folder", self.ask_folder))
+        row.addWidget(focusless_button(_("Ganti folder..."), f"{p}Folder", self.ask_folder))
         layout.addLayout(row)
 
         row = QHBoxLayout()
-        self.statusLabel = QLabel(objectName=f"{p}OutputStatus")
-        self.statusLabel.setWordWrap(True)
-        self.statusLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusLabel = status_label(f"{p}OutputStatus")
         row.addWidget(self.statusLabel, 1)
-        self.busyBar = QProgressBar(objectName=f"{p}Busy")
-        self.busyBar.setRange(0, 0)  # no known end: a moving bar
-        self.busyBar.setMaximumWidth(90)
-        self.busyBar.setTextVisible(False)
-        self.busyBar.hide()
+        self.busyBar = busy_bar(f"{p}Busy", 90)
         row.addWidget(self.busyBar)
         layout.addLayout(row)
         self._show_folder()
         self._update_buttons()
-
-    def _button(self, text: str, name: str, slot) -> QPushButton:
-        button = QPushButton(text, objectName=name)
-        button.setMinimumHeight(36)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        button.clicked.connect(lambda _checked=False: slot())
-        return button
 
     # -- the list -----------------------------------------------------------------
     def reload(self, select: str | None = None) -> None:
@@ -184,13 +162,13 @@ class DocumentOutput(QWidget):
         self.history.clearSelection()
         self.history.setRowCount(len(self.summaries))
         for row, doc in enumerate(self.summaries):
-            self.history.setItem(row, 0, _cell(doc.doc_no))
-            self.history.setItem(row, 1, _cell(doc.created_at.strftime("%d-%m-%Y")))
-            vendor = _cell(doc.vendor_code)
+            self.history.setItem(row, 0, read_only_cell(doc.doc_no))
+            self.history.setItem(row, 1, read_only_cell(doc.created_at.strftime("%d-%m-%Y")))
+            vendor = read_only_cell(doc.vendor_code)
             vendor.setToolTip(_("{name}, {count} baris, oleh {user}", name=doc.vendor_name, count=doc.line_count,
                                 user=doc.user_name))
             self.history.setItem(row, 2, vendor)
-            self.history.setItem(row, 3, _cell(format_rupiah(doc.total_value), right=True))
+            self.history.setItem(row, 3, read_only_cell(format_rupiah(doc.total_value), align_right=True))
         numbers = [doc.doc_no for doc in self.summaries]
         if keep in numbers:
             self.history.selectRow(numbers.index(keep))
@@ -225,28 +203,6 @@ class DocumentOutput(QWidget):
         for button in (self.pdfButton, self.slipButton, *self.extra_buttons):
             button.setEnabled(ready)
 
-    def show_status(self, text: str, color: str = INFO) -> None:
-        self.statusLabel.setText(text)
-        self.statusLabel.setStyleSheet(f"font-size: 13px; font-weight: bold; color: {color};")
-
-    def _set_busy(self, busy: bool, text: str = "") -> None:
-        self.busy = busy
-        self.busyBar.setVisible(busy)
-        if busy:
-            self.show_status(text)
-        self._update_buttons()
-
-    def _alive(self) -> bool:
-        """False once the window is closed: a late background result then has nowhere to go."""
-        return shiboken6.isValid(self)
-
-    def _failed(self, exc: BaseException, what: str) -> None:
-        if not self._alive():
-            return
-        self._set_busy(False)
-        self.show_status(what, ERROR)
-        show_error(self, exc)
-
     # -- folder ---------------------------------------------------------------------
     def _show_folder(self) -> None:
         self.folderLabel.setText(_("PDF disimpan di {path}", path=self.output_dir))
@@ -271,13 +227,11 @@ class DocumentOutput(QWidget):
         engine, settings, folder = self.context.engine, self.context.settings, self.output_dir
         size = self.pageSize.currentData()
         self._set_busy(True, _("Membuat PDF {number}...", number=number))
-        run_in_background(lambda: write_document_pdf(engine, settings, number, folder, size),
-                       on_success=self._pdf_written,
-                       on_failure=lambda exc: self._failed(exc, _("PDF {number} belum dibuat.", number=number)))
+        self.run_job(lambda: write_document_pdf(engine, settings, number, folder, size),
+                     on_success=self._pdf_written,
+                     on_failure=lambda exc: self._failed(exc, _("PDF {number} belum dibuat.", number=number)))
 
     def _pdf_written(self, path: Path) -> None:
-        if not self._alive():
-            return
         self._set_busy(False)
         self.last_pdf = path
         if self.opener(path):
@@ -300,14 +254,12 @@ class DocumentOutput(QWidget):
             return
         engine = self.context.engine
         self._set_busy(True, _("Mencetak slip {number}...", number=number))
-        run_in_background(lambda: print_document_slip(engine, settings, number),
-                       on_success=lambda address: self._printed(number, address),
-                       on_failure=lambda exc: self._failed(
-                           exc, _("Slip {number} belum tercetak. Periksa printer lalu tekan Cetak slip lagi.",
-                                  number=number)))
+        self.run_job(lambda: print_document_slip(engine, settings, number),
+                     on_success=lambda address: self._printed(number, address),
+                     on_failure=lambda exc: self._failed(
+                         exc, _("Slip {number} belum tercetak. Periksa printer lalu tekan Cetak slip lagi.",
+                                number=number)))
 
     def _printed(self, number: str, address: str) -> None:
-        if not self._alive():
-            return
         self._set_busy(False)
         self.show_status(_("Slip {number} dikirim ke printer {address}", number=number, address=address), OK)

@@ -7,20 +7,17 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-import shiboken6
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QProgressBar, QPushButton
+from PySide6.QtWidgets import QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton
 
 from nttmart_pos.db.uow import UnitOfWork
 from nttmart_pos.domain.money import format_number
 from nttmart_pos.i18n import _
 from nttmart_pos.services.exports import export_products, export_vendors
+from nttmart_pos.ui.busy import INFO, OK, WARNING, BusyMixin, busy_bar, status_label
 from nttmart_pos.ui.context import AppContext
-from nttmart_pos.ui.errors import show_error
-from nttmart_pos.ui.worker import run_in_background
 
-INFO, OK, WARNING, ERROR = "#37474f", "#1b5e20", "#e65100", "#b00020"
 # Untranslated Indonesian texts; shown through _().
 KINDS = {"vendors": "UMKM", "products": "Barang"}
 WHAT = {"vendors": "UMKM", "products": "barang"}  # the same in the middle of a sentence
@@ -47,14 +44,14 @@ def ask_table_path(parent, title: str, suggested: Path, on_chosen: Callable[[Pat
     return dialog
 
 
-class ExportPanel(QGroupBox):
+class ExportPanel(BusyMixin, QGroupBox):
+    STATUS_STYLE = "font-weight: bold;"
     exported = Signal()  # an export has ended (written, or its error shown)
 
     def __init__(self, context: AppContext, folder: str, parent=None) -> None:
         super().__init__(_("Ekspor ke berkas"), parent)
         self.context = context
         self.folder = folder
-        self.busy = False
         self.last_file: Path | None = None
         # Replaced in tests: opening a file manager there would hang nothing but show nothing either.
         self.opener: Callable[[Path], bool] = lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
@@ -69,17 +66,11 @@ class ExportPanel(QGroupBox):
         self.runButton.setMinimumHeight(34)
         self.runButton.clicked.connect(lambda _checked=False: self.ask_path())
         layout.addWidget(self.runButton)
-        self.busyBar = QProgressBar(objectName="exportBusy")
-        self.busyBar.setRange(0, 0)
-        self.busyBar.setMaximumWidth(120)
-        self.busyBar.setTextVisible(False)
-        self.busyBar.hide()
+        self.busyBar = busy_bar("exportBusy", 120)
         layout.addWidget(self.busyBar)
-        self.statusLabel = QLabel(_("Semua UMKM atau barang, aktif maupun nonaktif, dengan kolom yang bisa "
-                                    "diimpor kembali."), objectName="exportStatus")
-        self.statusLabel.setWordWrap(True)
-        self.statusLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.statusLabel.setStyleSheet(f"color: {INFO};")
+        self.statusLabel = status_label("exportStatus", _("Semua UMKM atau barang, aktif maupun nonaktif, dengan "
+                                                          "kolom yang bisa diimpor kembali."))
+        self.statusLabel.setStyleSheet(f"color: {INFO};")  # not bold: a hint, not news
         layout.addWidget(self.statusLabel, 1)
         self.openFileButton = QPushButton(_("Buka berkas"), objectName="exportOpenFile")
         self.openFileButton.clicked.connect(lambda _checked=False: self.open_file())
@@ -108,51 +99,39 @@ class ExportPanel(QGroupBox):
         engine, user = self.context.engine, self.context.user
         run = export_vendors if kind == "vendors" else export_products
         self.folder = str(path.parent)
-        self._set_busy(True)
-        self._show(_("Mengekspor {what} ke {name}...", what=_(WHAT[kind]), name=path.name))
-        run_in_background(lambda: run(UnitOfWork(engine), user, path),
-                          on_success=lambda count: self._written(kind, path, count),
-                          on_failure=self._failed)
+        self._set_busy(True, _("Mengekspor {what} ke {name}...", what=_(WHAT[kind]), name=path.name))
+        self.run_job(lambda: run(UnitOfWork(engine), user, path),
+                     on_success=lambda count: self._written(kind, path, count),
+                     on_failure=self._export_failed)
 
     def _written(self, kind: str, path: Path, count: int) -> None:
-        if not shiboken6.isValid(self):
-            return
         self._set_busy(False)
         self.last_file = path
         if kind == "vendors":
             text = _("{count} UMKM diekspor ke {path}", count=format_number(count), path=path)
         else:
             text = _("{count} barang diekspor ke {path}", count=format_number(count), path=path)
-        self._show(text, OK)
+        self.show_status(text, OK)
         self.openFileButton.show()
         self.openFolderButton.show()
         self.exported.emit()
 
-    def _failed(self, exc: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
-        self._set_busy(False)
-        self._show(_("Ekspor tidak berhasil."), ERROR)
-        show_error(self, exc)
+    def _export_failed(self, exc: BaseException) -> None:
+        self._failed(exc, _("Ekspor tidak berhasil."))
         self.exported.emit()
 
-    def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
-        self.busyBar.setVisible(busy)
-        self.runButton.setEnabled(not busy)
-        self.kindCombo.setEnabled(not busy)
-        if busy:
+    def _update_buttons(self) -> None:
+        self.runButton.setEnabled(not self.busy)
+        self.kindCombo.setEnabled(not self.busy)
+        if self.busy:  # they would open the previous file
             self.openFileButton.hide()
             self.openFolderButton.hide()
 
-    def _show(self, text: str, colour: str = INFO) -> None:
-        self.statusLabel.setText(text)
-        self.statusLabel.setStyleSheet(f"color: {colour}; font-weight: bold;")
-
     def open_file(self) -> None:
         if self.last_file is not None and not self.opener(self.last_file):
-            self._show(_("Berkas tidak dapat dibuka otomatis; buka {path}", path=self.last_file), WARNING)
+            self.show_status(_("Berkas tidak dapat dibuka otomatis; buka {path}", path=self.last_file), WARNING)
 
     def open_folder(self) -> None:
         if self.last_file is not None and not self.opener(self.last_file.parent):
-            self._show(_("Folder tidak dapat dibuka otomatis; buka {path}", path=self.last_file.parent), WARNING)
+            self.show_status(_("Folder tidak dapat dibuka otomatis; buka {path}", path=self.last_file.parent),
+                             WARNING)

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import shiboken6
 from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QGroupBox, QHBoxLayout,
-                               QHeaderView, QLabel, QListWidget, QMessageBox, QProgressBar, QPushButton,
-                               QStackedWidget, QTableView, QVBoxLayout, QWidget)
+                               QHeaderView, QLabel, QListWidget, QMessageBox, QPushButton, QStackedWidget, QTableView,
+                               QVBoxLayout, QWidget)
 
 from nttmart_pos.db.uow import UnitOfWork
 from nttmart_pos.domain.money import format_number
@@ -18,11 +17,11 @@ from nttmart_pos.i18n import _
 from nttmart_pos.reports.tabular import write_table
 from nttmart_pos.services.import_rows import PRODUCT_COLUMNS, VENDOR_COLUMNS
 from nttmart_pos.services.imports import UNCHANGED, ImportError, ImportReport, import_products, import_vendors
+from nttmart_pos.ui.busy import ERROR, OK, BusyMixin, busy_bar, status_label
 from nttmart_pos.ui.context import AppContext
 from nttmart_pos.ui.errors import show_error, user_message
-from nttmart_pos.ui.manager.export_panel import ERROR, FILE_STEMS, INFO, KINDS, OK, WHAT, ExportPanel, ask_table_path
+from nttmart_pos.ui.manager.export_panel import FILE_STEMS, KINDS, WHAT, ExportPanel, ask_table_path
 from nttmart_pos.ui.manager.import_preview import ErrorModel, PreviewModel, bad_row_count
-from nttmart_pos.ui.worker import run_in_background
 
 TITLE = "Impor/Ekspor"
 ORDER = 80
@@ -46,7 +45,7 @@ def build(context: AppContext, parent: QWidget | None = None) -> QWidget:
     return ImportTab(context, parent)
 
 
-class ImportTab(QWidget):
+class ImportTab(BusyMixin, QWidget):
     previewed = Signal()  # a preview has ended (shown, refused with its errors, or failed)
     applied = Signal()  # an import has ended (saved, or refused)
 
@@ -56,8 +55,7 @@ class ImportTab(QWidget):
         self.context = context
         self.path: Path | None = None
         self.report: ImportReport | None = None  # the last clean preview: what "Impor sekarang" would do
-        self.busy = False
-        self._generation = 0
+        self._applying = False
         self.folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         layout = QVBoxLayout(self)
         layout.addWidget(self._import_box(), 1)
@@ -139,16 +137,9 @@ class ImportTab(QWidget):
         layout.addWidget(self.pages, 1)
 
         bottom = QHBoxLayout()
-        self.busyBar = QProgressBar(objectName="importBusy")
-        self.busyBar.setRange(0, 0)  # no known end: a moving bar
-        self.busyBar.setMaximumWidth(140)
-        self.busyBar.setTextVisible(False)
-        self.busyBar.hide()
+        self.busyBar = busy_bar("importBusy", 140)
         bottom.addWidget(self.busyBar)
-        self.statusLabel = QLabel(objectName="importStatus")
-        self.statusLabel.setWordWrap(True)
-        self.statusLabel.setMinimumHeight(30)
-        self.statusLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusLabel = status_label("importStatus", min_height=30)
         bottom.addWidget(self.statusLabel, 1)
         self.applyButton = self._button(_("Impor sekarang"), "importApply", self.confirm_apply)
         self.applyButton.setMinimumHeight(40)
@@ -156,7 +147,7 @@ class ImportTab(QWidget):
         bottom.addWidget(self.applyButton)
         layout.addLayout(bottom)
         self._show_preview_page(None)
-        self._update_apply()
+        self._update_buttons()
         return box
 
     def _button(self, text: str, name: str, slot) -> QPushButton:
@@ -192,26 +183,17 @@ class ImportTab(QWidget):
         if self.path is not None:
             self.preview()
 
-    def show_status(self, text: str, colour: str = INFO) -> None:
-        self.statusLabel.setText(text)
-        self.statusLabel.setStyleSheet(f"font-size: 14px; font-weight: bold; color: {colour};")
+    def _set_busy(self, busy: bool, text: str | None = None, applying: bool = False) -> None:
+        self._applying = busy and applying
+        super()._set_busy(busy, text)
 
-    def _set_busy(self, busy: bool, applying: bool = False) -> None:
-        self.busy = busy
-        self.busyBar.setVisible(busy)
+    def _update_buttons(self) -> None:
         # While an import writes, nothing may change what it imports; a preview can be replaced at any time.
-        self.kindCombo.setEnabled(not applying)
-        self.chooseButton.setEnabled(not applying)
-        self.reloadButton.setEnabled(not applying and self.path is not None)
-        self._update_apply()
-
-    def _update_apply(self) -> None:
+        self.kindCombo.setEnabled(not self._applying)
+        self.chooseButton.setEnabled(not self._applying)
+        self.reloadButton.setEnabled(not self._applying and self.path is not None)
         report = self.report
         self.applyButton.setEnabled(not self.busy and report is not None and report.created + report.updated > 0)
-
-    def _alive(self, generation: int | None = None) -> bool:
-        """False once the window is closed, or when a newer preview has replaced this one."""
-        return shiboken6.isValid(self) and (generation is None or generation == self._generation)
 
     # -- choosing and previewing -------------------------------------------------------
     def ask_file(self) -> None:
@@ -235,21 +217,18 @@ class ImportTab(QWidget):
         """Check the chosen file with a dry run, in the background (it waits for the database's write lock)."""
         if self.path is None:
             return
-        self._generation += 1
-        generation, path, kind = self._generation, self.path, self.kind()
+        path, kind = self.path, self.kind()
         engine, user, run = self.context.engine, self.context.user, IMPORTERS[kind]
         self.report = None
         self._show_preview_page(None)  # rows of an earlier file or kind would mislead while this one is read
-        self._set_busy(True)
-        if not keep_status:
-            self.show_status(_("Memeriksa {name}... (belum ada yang disimpan)", name=path.name))
-        run_in_background(lambda: run(UnitOfWork(engine, write=True), user, path, dry_run=True),
-                          on_success=lambda report: self._previewed(generation, report, keep_status),
-                          on_failure=lambda exc: self._preview_failed(generation, exc))
+        self._set_busy(True, None if keep_status else _("Memeriksa {name}... (belum ada yang disimpan)",
+                                                        name=path.name))
+        # latest: a newer preview (another file or kind) replaces this one
+        self.run_job(lambda: run(UnitOfWork(engine, write=True), user, path, dry_run=True),
+                     on_success=lambda report: self._previewed(report, keep_status),
+                     on_failure=self._preview_failed, latest=True)
 
-    def _previewed(self, generation: int, report: ImportReport, keep_status: bool) -> None:
-        if not self._alive(generation):
-            return
+    def _previewed(self, report: ImportReport, keep_status: bool) -> None:
         self.report = report
         self._set_busy(False)
         self._show_preview_page(report)
@@ -261,9 +240,7 @@ class ImportTab(QWidget):
                 self.show_status(_("Tidak ada yang perlu diimpor: isi berkas sudah sama dengan data toko."), OK)
         self.previewed.emit()
 
-    def _preview_failed(self, generation: int, exc: BaseException) -> None:
-        if not self._alive(generation):
-            return
+    def _preview_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
         self._refused(exc, _("Berkas belum dapat diperiksa."))
         self.previewed.emit()
@@ -271,7 +248,7 @@ class ImportTab(QWidget):
     def _refused(self, exc: BaseException, what: str) -> None:
         """A rejected file lists its bad rows in the table; any other failure is a message box."""
         self.report = None
-        self._update_apply()
+        self._update_buttons()
         if isinstance(exc, ImportError):
             self._show_errors(exc)
             self.show_status(_("Belum ada yang disimpan."), ERROR)
@@ -342,25 +319,20 @@ class ImportTab(QWidget):
         """Import the chosen file for real, in the background; then check it again (it now changes nothing)."""
         if self.busy or self.path is None:
             return
-        self._generation += 1  # a preview still under way is out of date once this starts
+        self.drop_pending()  # a preview still under way is out of date once this starts
         path, kind = self.path, self.kind()
         engine, user, run = self.context.engine, self.context.user, IMPORTERS[kind]
-        self._set_busy(True, applying=True)
-        self.show_status(_("Mengimpor {name}...", name=path.name))
-        run_in_background(lambda: run(UnitOfWork(engine, write=True), user, path),
-                          on_success=self._applied, on_failure=self._apply_failed)
+        self._set_busy(True, _("Mengimpor {name}...", name=path.name), applying=True)
+        self.run_job(lambda: run(UnitOfWork(engine, write=True), user, path),
+                     on_success=self._applied, on_failure=self._apply_failed)
 
     def _applied(self, report: ImportReport) -> None:
-        if not self._alive():
-            return
         self._set_busy(False)
         self.show_status(report.summary(), OK)
         self.preview(keep_status=True)
         self.applied.emit()
 
     def _apply_failed(self, exc: BaseException) -> None:
-        if not self._alive():
-            return
         self._set_busy(False)
         self._refused(exc, _("Impor tidak berhasil, tidak ada yang disimpan."))
         self.applied.emit()

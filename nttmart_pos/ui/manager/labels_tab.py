@@ -9,11 +9,9 @@ import math
 from datetime import date
 from pathlib import Path
 
-import shiboken6
 from PySide6.QtCore import QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from nttmart_pos.domain.money import format_number
 from nttmart_pos.errors import ConfigError, PosError
@@ -23,6 +21,7 @@ from nttmart_pos.i18n import _
 from nttmart_pos.reports.label_sheet import label_sheet_pdf
 from nttmart_pos.services.labels import select_labels
 from nttmart_pos.services.printing import PRINT_TIMEOUT_SECONDS
+from nttmart_pos.ui.busy import ERROR, OK, WARNING, BusyMixin, busy_bar, status_label
 from nttmart_pos.ui.context import AppContext
 from nttmart_pos.ui.dialogs import ask
 from nttmart_pos.ui.errors import show_error, user_message
@@ -30,7 +29,7 @@ from nttmart_pos.ui.manager.labels_choices import ALL_VENDORS, SourceBar
 from nttmart_pos.ui.manager.labels_sheet_options import SheetOptions
 from nttmart_pos.ui.manager.labels_table import LabelTable, SkippedList
 from nttmart_pos.ui.sound import error_beep
-from nttmart_pos.ui.worker import run_in_background
+from nttmart_pos.ui.widgets import focusless_button
 
 TITLE = "Label barcode"
 ORDER = 70
@@ -38,21 +37,20 @@ ORDER = 70
 # A thermal printer takes about a second per label; the send may last that long before it is a fault.
 SECONDS_PER_THERMAL_LABEL = 1.0
 CONFIRM_THERMAL_ABOVE = 50  # labels: a slip of the finger must not use up a whole roll unasked
-INFO, OK, WARNING, ERROR = "#37474f", "#1b5e20", "#e65100", "#b00020"
+BUTTON_HEIGHT = 38
 
 
 def build(context: AppContext, parent: QWidget | None = None) -> QWidget:
     return LabelsTab(context, parent)
 
 
-class LabelsTab(QWidget):
+class LabelsTab(BusyMixin, QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("labelsTab")
         self.context = context
         self.save_path: Path | None = None  # set (in tests) to skip the save dialog
         self.last_pdf: Path | None = None
-        self.busy = False
         self._source = "label"  # for the suggested file name
         self._folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         self._build()
@@ -95,18 +93,11 @@ class LabelsTab(QWidget):
         self.summaryLabel.setStyleSheet("font-size: 16px; font-weight: bold; color: #0d47a1;")
         layout.addWidget(self.summaryLabel)
         status = QHBoxLayout()
-        self.statusLabel = QLabel(objectName="labelsStatus")
-        self.statusLabel.setWordWrap(True)
-        self.statusLabel.setMinimumHeight(30)
-        self.statusLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusLabel = status_label("labelsStatus", min_height=30)
         status.addWidget(self.statusLabel, 1)
-        self.busyBar = QProgressBar(objectName="labelsBusy")
-        self.busyBar.setRange(0, 0)  # no known end: a moving bar
-        self.busyBar.setMaximumWidth(160)
-        self.busyBar.setTextVisible(False)
-        self.busyBar.hide()
+        self.busyBar = busy_bar("labelsBusy", 160)
         status.addWidget(self.busyBar)
-        self.openButton = self._button(_("Buka PDF"), "labelsOpenPdf", self.open_pdf)
+        self.openButton = focusless_button(_("Buka PDF"), "labelsOpenPdf", self.open_pdf, BUTTON_HEIGHT)
         self.openButton.hide()
         status.addWidget(self.openButton)
         layout.addLayout(status)
@@ -115,21 +106,16 @@ class LabelsTab(QWidget):
         self.printerLabel = QLabel(objectName="labelsPrinterInfo")
         self.printerLabel.setStyleSheet("color: #455a64;")
         actions.addWidget(self.printerLabel, 1)
-        self.printButton = self._button(_("Cetak label di printer struk"), "labelsPrint", self.print_labels)
-        self.pdfButton = self._button(_("Simpan PDF lembar label..."), "labelsPdf", self.ask_pdf_path)
+        self.printButton = focusless_button(_("Cetak label di printer struk"), "labelsPrint", self.print_labels,
+                                            BUTTON_HEIGHT)
+        self.pdfButton = focusless_button(_("Simpan PDF lembar label..."), "labelsPdf", self.ask_pdf_path,
+                                          BUTTON_HEIGHT)
         self.pdfButton.setStyleSheet("QPushButton { font-size: 15px; font-weight: bold; background: #1565c0; "
                                      "color: white; padding: 0 12px; } "
                                      "QPushButton:disabled { background: #b0bec5; color: #eceff1; }")
         actions.addWidget(self.printButton)
         actions.addWidget(self.pdfButton)
         layout.addLayout(actions)
-
-    def _button(self, text: str, name: str, slot) -> QPushButton:
-        button = QPushButton(text, objectName=name)
-        button.setMinimumHeight(38)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scan field keeps the focus for the scanner
-        button.clicked.connect(lambda _checked=False: slot())
-        return button
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
@@ -224,28 +210,10 @@ class LabelsTab(QWidget):
         self.pdfButton.setEnabled(ready)
         self.printButton.setEnabled(ready)
 
-    def show_status(self, text: str, color: str = INFO) -> None:
-        self.statusLabel.setText(text)
-        self.statusLabel.setStyleSheet(f"font-size: 14px; font-weight: bold; color: {color};")
-
-    def _set_busy(self, busy: bool, text: str = "") -> None:
-        self.busy = busy
-        self.busyBar.setVisible(busy)
+    def _set_busy(self, busy: bool, text: str | None = None) -> None:
         if busy:
-            self.openButton.hide()
-            self.show_status(text)
-        self._update_buttons()
-
-    def _alive(self) -> bool:
-        """False once the window is closed: a late background result then has nowhere to go."""
-        return shiboken6.isValid(self)
-
-    def _failed(self, exc: BaseException, what: str) -> None:
-        if not self._alive():
-            return
-        self._set_busy(False)
-        self.show_status(what, ERROR)
-        show_error(self, exc)
+            self.openButton.hide()  # it would open the previous PDF
+        super()._set_busy(busy, text)
 
     # -- PDF ------------------------------------------------------------------------
     def ask_pdf_path(self) -> None:
@@ -269,13 +237,11 @@ class LabelsTab(QWidget):
         labels = self.table.label_count()
         self._folder = str(path.parent)
         self._set_busy(True, _("Membuat PDF {labels} label...", labels=format_number(labels)))
-        run_in_background(lambda: label_sheet_pdf(items, path, layout, start),
-                          on_success=lambda pages: self._pdf_written(path, labels, pages, layout),
-                          on_failure=lambda exc: self._failed(exc, _("PDF label belum dibuat.")))
+        self.run_job(lambda: label_sheet_pdf(items, path, layout, start),
+                     on_success=lambda pages: self._pdf_written(path, labels, pages, layout),
+                     on_failure=lambda exc: self._failed(exc, _("PDF label belum dibuat.")))
 
     def _pdf_written(self, path: Path, labels: int, pages: int, layout: str) -> None:
-        if not self._alive():
-            return
         self._set_busy(False)
         self.last_pdf = path
         self.openButton.show()
@@ -314,14 +280,12 @@ class LabelsTab(QWidget):
             return
         timeout = PRINT_TIMEOUT_SECONDS + labels * SECONDS_PER_THERMAL_LABEL
         self._set_busy(True, _("Mengirim {labels} label ke printer...", labels=format_number(labels)))
-        run_in_background(lambda: send_bytes(target, label_bytes(items, width_mm), timeout),
-                          on_success=lambda _none: self._printed(labels, target.address),
-                          on_failure=lambda exc: self._failed(
-                              exc, _("Label belum tercetak. Daftar tetap ada; periksa printer lalu coba lagi.")))
+        self.run_job(lambda: send_bytes(target, label_bytes(items, width_mm), timeout),
+                     on_success=lambda _none: self._printed(labels, target.address),
+                     on_failure=lambda exc: self._failed(
+                         exc, _("Label belum tercetak. Daftar tetap ada; periksa printer lalu coba lagi.")))
 
     def _printed(self, labels: int, address: str) -> None:
-        if not self._alive():
-            return
         self._set_busy(False)
         self.show_status(_("{labels} label dikirim ke printer {address}", labels=format_number(labels),
                            address=address), OK)

@@ -24,13 +24,13 @@ from nttmart_pos.services.catalog_admin import list_vendors
 from nttmart_pos.services.lookups import list_categories
 from nttmart_pos.services.stocktake import (PostResult, cancel_stocktake, open_stocktake, post_stocktake,
                                             start_stocktake, stocktake_view)
+from nttmart_pos.ui.busy import BusyMixin
 from nttmart_pos.ui.context import AppContext
 from nttmart_pos.ui.dialogs import ask
 from nttmart_pos.ui.errors import show_error, user_message
 from nttmart_pos.ui.manager.stocktake_count import ERROR, CountPage
 from nttmart_pos.ui.manager.stocktake_model import SHORTAGE, SURPLUS, amounts_text
 from nttmart_pos.ui.manager.stocktake_post import PostDialog
-from nttmart_pos.ui.worker import run_in_background
 
 TITLE = "Stok opname"
 ORDER = 50
@@ -54,14 +54,13 @@ def build(context: AppContext, parent: QWidget | None = None) -> QWidget:
     return StockTakeTab(context, parent)
 
 
-class StockTakeTab(QWidget):
+class StockTakeTab(BusyMixin, QWidget):
     loaded = Signal()  # a background read (or a posting) has finished and is shown
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("stocktakeTab")
         self.context = context
-        self._generation = 0
         self._choices: dict[str, list[tuple[str, str]]] = {}
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -144,20 +143,12 @@ class StockTakeTab(QWidget):
     # -- reading ----------------------------------------------------------------
     def reload(self) -> None:
         """Read the whole view (or the start choices) in the background."""
-        self._generation += 1
-        generation, engine = self._generation, self.context.engine
+        engine = self.context.engine
         self.counting.changed.clear()
         self.loadingLabel.show()
-        run_in_background(lambda: load_state(engine), on_success=lambda state: self._loaded(generation, state),
-                          on_failure=lambda exc: self._load_failed(generation, exc))
+        self.run_job(lambda: load_state(engine), on_success=self._loaded, on_failure=self._load_failed, latest=True)
 
-    def _current(self, generation: int) -> bool:
-        # The tab may be gone (window closed) or a newer read under way when this one ends.
-        return shiboken6.isValid(self) and generation == self._generation
-
-    def _loaded(self, generation: int, state: dict) -> None:
-        if not self._current(generation):
-            return
+    def _loaded(self, state: dict) -> None:
         self.loadingLabel.hide()
         if state["view"] is None:
             self.counting.info = None
@@ -173,11 +164,10 @@ class StockTakeTab(QWidget):
             self._show_counting()
         self.loaded.emit()
 
-    def _load_failed(self, generation: int, exc: BaseException) -> None:
-        if self._current(generation):
-            self.loadingLabel.hide()
-            show_error(self, exc)
-            self.loaded.emit()
+    def _load_failed(self, exc: BaseException) -> None:
+        self.loadingLabel.hide()
+        show_error(self, exc)
+        self.loaded.emit()
 
     # -- starting and closing -----------------------------------------------------
     def start(self) -> None:
@@ -234,14 +224,11 @@ class StockTakeTab(QWidget):
         engine, user, number = self.context.engine, self.context.user, self.counting.info.number
         dialog.set_busy(True)
         self.counting.show_status(_("Memposting stok opname {number}...", number=number))
-        run_in_background(lambda: post_stocktake(UnitOfWork(engine, write=True), user, number, reason,
-                                                 uncounted=mode),
-                          on_success=lambda result: self._posted(dialog, result),
-                          on_failure=lambda exc: self._post_failed(dialog, exc))
+        self.run_job(lambda: post_stocktake(UnitOfWork(engine, write=True), user, number, reason, uncounted=mode),
+                     on_success=lambda result: self._posted(dialog, result),
+                     on_failure=lambda exc: self._post_failed(dialog, exc))
 
     def _post_failed(self, dialog: PostDialog, exc: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
         message = user_message(exc)
         self.counting.show_status(message, ERROR)
         if shiboken6.isValid(dialog) and dialog.isVisible():
@@ -254,8 +241,6 @@ class StockTakeTab(QWidget):
     def _posted(self, dialog: PostDialog, result: PostResult) -> None:
         if shiboken6.isValid(dialog):
             dialog.accept()
-        if not shiboken6.isValid(self):
-            return
         summary = result.summary
         self._back_to_start(_(
             "<b>Stok opname {number} ({scope}) sudah diposting: {count} penyesuaian stok.</b><br>"
