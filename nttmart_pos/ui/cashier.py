@@ -29,6 +29,7 @@ from nttmart_pos.ui.cart_model import CartModel
 from nttmart_pos.ui.context import AppContext
 from nttmart_pos.ui.errors import show_error, user_message
 from nttmart_pos.ui.payment_dialog import PaymentDialog
+from nttmart_pos.ui.shift_bar import ShiftBar
 from nttmart_pos.ui.sound import error_beep
 from nttmart_pos.ui.worker import run_in_background
 
@@ -61,6 +62,11 @@ class CashierScreen(QWidget):
         top.addWidget(self.managerButton)
         top.addWidget(self.logoutButton)
         layout.addLayout(top)
+        self.shiftBar = ShiftBar(self.context, lambda: self.cart.is_empty, self)
+        self.shiftBar.message.connect(self.show_status)
+        self.shiftBar.dialog_closed.connect(lambda: self.scanInput.setFocus())
+        self.shiftBar.closed.connect(lambda _info: self.logout_requested.emit())  # a closed shift ends the turn
+        layout.addWidget(self.shiftBar)
 
         self.scanInput = QLineEdit(objectName="scanInput")
         self.scanInput.setPlaceholderText(_("Pindai barcode atau ketik kode lalu Enter (3*kode = 3 barang)"))
@@ -150,6 +156,7 @@ class CashierScreen(QWidget):
         self.managerButton.setVisible(bool(user and user.role in ("manager", "admin")))
         self.new_sale()
         self.show_status(_("Siap. Silakan pindai barang."), STYLE_INFO)
+        self.shiftBar.start_session()
 
     def new_sale(self) -> None:
         self.cart.clear()

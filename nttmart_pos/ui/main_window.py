@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
             self.cashier.show_status(_("Selesaikan atau batalkan transaksi sebelum keluar"), "#b00020")
             return
         self.context.user = None
+        self.cashier.shiftBar.end_session()
         if self.manager is not None:
             self.manager.close()
             self.manager = None
