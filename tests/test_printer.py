@@ -307,3 +307,13 @@ def test_usb_and_serial_fail_as_printer_errors(url, package):
     assert time.monotonic() - started < 3.0
     message = str(caught.value)
     assert package in message or "0416:5011" in message or "/dev/ttyNTT0" in message
+
+
+def test_importing_escpos_leaves_no_stray_temporary_folder(tmp_path):
+    import subprocess
+    import sys
+
+    script = "from nttmart_pos.hardware.escpos_render import import_escpos; import_escpos()"
+    env = {"TMPDIR": str(tmp_path), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    subprocess.run([sys.executable, "-c", script], env=env, check=True, timeout=60)
+    assert [p for p in tmp_path.iterdir() if p.name.startswith("tmp")] == []

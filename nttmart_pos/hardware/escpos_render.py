@@ -14,6 +14,7 @@ import io
 import logging
 import os
 import sys
+import tempfile
 from itertools import groupby
 from pathlib import Path
 
@@ -52,7 +53,24 @@ def import_escpos() -> None:
             pass  # python-escpos falls back to a temporary directory
     root = logging.getLogger()
     before = list(root.handlers)
-    import escpos.printer  # noqa: F401  (the import is the point)
+    # python-escpos evaluates ``mkdtemp()`` as a default argument at import even
+    # when the variable above is set: note the directories it makes and remove
+    # the empty ones, so no start of the till leaves a stray folder in /tmp.
+    made: list[str] = []
+    real_mkdtemp = tempfile.mkdtemp
+
+    def recording_mkdtemp(*args, **kwargs):
+        made.append(real_mkdtemp(*args, **kwargs))
+        return made[-1]
+
+    tempfile.mkdtemp = recording_mkdtemp
+    try:
+        import escpos.printer  # noqa: F401  (the import is the point)
+    finally:
+        tempfile.mkdtemp = real_mkdtemp
+    for folder in made:
+        with contextlib.suppress(OSError):
+            os.rmdir(folder)  # only succeeds while empty
 
     for handler in list(root.handlers):
         if handler not in before:
