@@ -7,7 +7,7 @@ transliterates exactly like the customer receipt.
 
 from __future__ import annotations
 
-from itertools import groupby, zip_longest
+from itertools import zip_longest
 
 from nttmart_pos.config import Settings
 from nttmart_pos.domain.money import format_number, format_rupiah
@@ -23,8 +23,7 @@ from nttmart_pos.domain.stock_document import (
     signatories,
     total_quantity_text,
 )
-from nttmart_pos.errors import PrinterError
-from nttmart_pos.hardware.escpos_render import FEED_LINES_WITHOUT_CUTTER, import_escpos
+from nttmart_pos.hardware.escpos_render import styled_slip_bytes
 from nttmart_pos.hardware.printer import profile_for
 from nttmart_pos.hardware.receipt_layout import (
     BANNER,
@@ -39,7 +38,7 @@ from nttmart_pos.hardware.receipt_layout import (
     one_line,
     wrap_words,
 )
-from nttmart_pos.i18n import _, translate_to
+from nttmart_pos.i18n import translate_to
 
 SIDE_BY_SIDE_COLUMNS = 48  # from this width the two signatures sit next to each other
 SIGNATURE_SPACE = 3  # blank lines to sign in
@@ -142,28 +141,4 @@ def document_slip_lines(view: DocumentView, columns: int, language: str, store: 
 
 def document_slip_bytes(view: DocumentView, width_mm: int, language: str, store: Settings | None = None) -> bytes:
     """The complete ESC/POS byte stream of the slip for 58 or 80 mm paper."""
-    profile = profile_for(width_mm)
-    import_escpos()
-    from escpos.exceptions import Error as EscposError
-    from escpos.printer import Dummy
-
-    printer = Dummy(profile=profile.profile_name)
-    try:
-        printer.hw("INIT")
-        for style, group in groupby(document_slip_styled(view, profile.columns, language, store),
-                                    key=lambda pair: pair[0]):
-            if style in (TITLE, TOTAL):
-                printer.set(bold=True, double_height=True)
-            elif style == BANNER:
-                printer.set(bold=True)
-            printer.text("".join(line + "\n" for _style, line in group))
-            if style != TEXT:
-                printer.set(bold=False, normal_textsize=True)
-        if printer.profile.supports("paperFullCut") or printer.profile.supports("paperPartCut"):
-            printer.cut()
-        else:
-            printer.ln(FEED_LINES_WITHOUT_CUTTER)
-    except EscposError as exc:
-        raise PrinterError(_("Dokumen {number} tidak dapat disusun untuk printer: {reason}",
-                             number=view.doc_no, reason=exc)) from exc
-    return printer.output
+    return styled_slip_bytes(document_slip_styled(view, profile_for(width_mm).columns, language, store), width_mm, view.doc_no)

@@ -19,6 +19,8 @@ from itertools import groupby
 from pathlib import Path
 
 from nttmart_pos.domain.receipt import ReceiptData
+from nttmart_pos.errors import PrinterError
+from nttmart_pos.i18n import _
 from nttmart_pos.hardware.receipt_layout import BANNER, TEXT, TITLE, TOTAL, one_line, styled_lines
 
 log = logging.getLogger(__name__)
@@ -183,3 +185,36 @@ def render_receipt(printer, data: ReceiptData, columns: int, hardware_barcode: b
         printer.cut()
     else:
         printer.ln(FEED_LINES_WITHOUT_CUTTER)
+
+
+def styled_slip_bytes(styled: list[tuple[str, str]], width_mm: int, what: str) -> bytes:
+    """ESC/POS bytes of a slip given as (style, line) pairs: titles and totals bold and
+    double height, banners bold; cut where the printer has a cutter, else feed.
+
+    ``what`` names the document in the error message (e.g. its number).
+    """
+    from nttmart_pos.hardware.printer import profile_for
+
+    profile = profile_for(width_mm)
+    import_escpos()
+    from escpos.exceptions import Error as EscposError
+    from escpos.printer import Dummy
+
+    printer = Dummy(profile=profile.profile_name)
+    try:
+        printer.hw("INIT")
+        for style, group in groupby(styled, key=lambda pair: pair[0]):
+            if style in (TITLE, TOTAL):
+                printer.set(bold=True, double_height=True)
+            elif style == BANNER:
+                printer.set(bold=True)
+            printer.text("".join(line + "\n" for _style, line in group))
+            if style != TEXT:
+                printer.set(bold=False, normal_textsize=True)
+        if printer.profile.supports("paperFullCut") or printer.profile.supports("paperPartCut"):
+            printer.cut()
+        else:
+            printer.ln(FEED_LINES_WITHOUT_CUTTER)
+    except EscposError as exc:
+        raise PrinterError(_("{what} tidak dapat disusun untuk printer: {reason}", what=what, reason=exc)) from exc
+    return printer.output

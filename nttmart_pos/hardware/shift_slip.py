@@ -7,7 +7,7 @@ transliterates exactly like the customer receipt.
 
 from __future__ import annotations
 
-from itertools import groupby, zip_longest
+from itertools import zip_longest
 
 from nttmart_pos.config import Settings
 from nttmart_pos.domain.money import format_number, format_rupiah
@@ -19,8 +19,7 @@ from nttmart_pos.domain.shift_report import (
     report_title,
     variance_text,
 )
-from nttmart_pos.errors import PrinterError
-from nttmart_pos.hardware.escpos_render import FEED_LINES_WITHOUT_CUTTER, import_escpos
+from nttmart_pos.hardware.escpos_render import styled_slip_bytes
 from nttmart_pos.hardware.printer import parse_printer_url, profile_for, send_bytes
 from nttmart_pos.hardware.receipt_layout import (
     BANNER,
@@ -189,30 +188,7 @@ def shift_report_lines(report: ShiftReport, columns: int, language: str, store: 
 
 def shift_report_bytes(report: ShiftReport, width_mm: int, language: str, store: Settings | None = None) -> bytes:
     """The complete ESC/POS byte stream of the report for 58 or 80 mm paper."""
-    profile = profile_for(width_mm)
-    import_escpos()
-    from escpos.exceptions import Error as EscposError
-    from escpos.printer import Dummy
-
-    printer = Dummy(profile=profile.profile_name)
-    try:
-        printer.hw("INIT")
-        for style, group in groupby(shift_report_styled(report, profile.columns, language, store),
-                                    key=lambda pair: pair[0]):
-            if style in (TITLE, TOTAL):
-                printer.set(bold=True, double_height=True)
-            elif style == BANNER:
-                printer.set(bold=True)
-            printer.text("".join(line + "\n" for _style, line in group))
-            if style != TEXT:
-                printer.set(bold=False, normal_textsize=True)
-        if printer.profile.supports("paperFullCut") or printer.profile.supports("paperPartCut"):
-            printer.cut()
-        else:
-            printer.ln(FEED_LINES_WITHOUT_CUTTER)
-    except EscposError as exc:
-        raise PrinterError(_("Laporan shift tidak dapat disusun untuk printer: {reason}", reason=exc)) from exc
-    return printer.output
+    return styled_slip_bytes(shift_report_styled(report, profile_for(width_mm).columns, language, store), width_mm, _("Laporan shift"))
 
 
 def print_shift_report(report: ShiftReport, settings: Settings, timeout: float = 5.0) -> None:

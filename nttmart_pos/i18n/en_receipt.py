@@ -56,3 +56,7 @@ MESSAGES = {
     "Tidak dapat menulis ke berkas printer {path}: {reason}": "Cannot write to printer file {path}: {reason}",
     "Struk tidak dapat disusun untuk printer: {reason}": "The receipt cannot be prepared for the printer: {reason}",
 }
+MESSAGES.update({
+    "{what} tidak dapat disusun untuk printer: {reason}": "{what} could not be prepared for the printer: {reason}",
+    "Laporan shift": "Shift report",
+})
