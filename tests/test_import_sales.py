@@ -22,6 +22,7 @@ from nttmart_pos.services.auth import create_user
 from nttmart_pos.services.catalog import ProductInput, add_product
 from nttmart_pos.services.import_sales import REJECTED, SKIPPED, import_sales
 from nttmart_pos.services.imports import ImportError
+from nttmart_pos.services.settlement import create_payouts, payout_document, settlement_figures
 from nttmart_pos.services.stock import ledger_stock
 
 HEADER = "order_id,date,barcode,qty,unit_price,channel,payment_method\n"
@@ -211,8 +212,8 @@ def test_dry_run_checks_everything_and_writes_nothing(engine, store, tmp_path):
     assert run(engine, store, path).recorded[0].receipt_no == "ONL-000001"
 
 
-def test_an_order_dated_in_a_settled_period_is_refused(engine, store, tmp_path):
-    """Payout periods never overlap, so a line sold on a day already paid out could never be settled."""
+def test_an_order_dated_in_a_settled_period_is_recorded_and_goes_into_the_next_payout(engine, store, tmp_path):
+    """A line sold on a day already paid out is a late line: the vendor's next payout takes it."""
     with UnitOfWork(engine, write=True) as uow:
         vendor_id = uow.session.get(Product, store["ids"]["coffee"]).vendor_id
         uow.session.add(Payout(payout_no="STR-000001", vendor_id=vendor_id, period_from=date(2025, 3, 10),
@@ -223,10 +224,17 @@ def test_an_order_dated_in_a_settled_period_is_refused(engine, store, tmp_path):
             f"B,2025-03-15,{COFFEE},1,65000,phone,cash\n"
             f"C,2025-03-14,{store['codes']['scarf']},1,250000,phone,cash\n")
     report = run(engine, store, write(tmp_path, text))
-    assert [(o.order_id, o.status) for o in report.orders] == [("A", REJECTED), ("B", "recorded"), ("C", "recorded")]
-    assert report.rejected[0].messages() == [
-        "baris 3: pesanan A ditolak: date: UMKM KOPI01 sudah punya setoran STR-000001 untuk 2025-03-10 s.d. "
-        "2025-03-14, jadi barang ini tidak dapat disetor lagi; catat pesanan dengan tanggal sesudah 2025-03-14"]
+    assert [(o.order_id, o.status) for o in report.orders] == [("A", "recorded"), ("B", "recorded"),
+                                                               ("C", "recorded")]
+    [kopi] = settlement_figures(UnitOfWork(engine), date(2025, 3, 15), date(2025, 3, 15), ["KOPI01"])
+    assert [(line.receipt_no, line.unit_price) for line in kopi.sales] == [("ONL-000001", 65000),
+                                                                           ("ONL-000002", 65000)]
+    assert kopi.late_sales_from == date(2025, 3, 14)
+    [number] = create_payouts(UnitOfWork(engine, write=True), store["manager"], date(2025, 3, 15),
+                              date(2025, 3, 15), ["KOPI01"])
+    document = payout_document(UnitOfWork(engine), number)
+    assert (document.gross, document.late_sales_from) == (130000, date(2025, 3, 14))
+    assert settlement_figures(UnitOfWork(engine), date(2025, 3, 15), date(2025, 3, 15), ["KOPI01"]) == []
 
 
 def test_a_bare_date_of_today_before_noon_is_recorded_as_now(engine, store, tmp_path):

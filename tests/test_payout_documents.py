@@ -114,6 +114,21 @@ def test_negative_balance_is_carried_not_paid(tmp_path):
         assert expected in text, expected
 
 
+def test_paid_with_nothing_to_pay_names_no_method_and_late_sales_are_noted(tmp_path):
+    doc = make_doc("paid", lines=(), refunds=(REFUND,), paid_method="transfer", paid_on=date(2026, 12, 9))
+    late = make_doc("approved", late_sales_from=date(2026, 11, 27))
+    (text,), _ = pdf_pages(payout_pdf(doc, STORE, tmp_path / "zero.pdf"))
+    (late_text,), _ = pdf_pages(payout_pdf(late, STORE, tmp_path / "late.pdf"))
+    slip = " ".join(" ".join(payout_slip_lines(doc, 48, "id")).split())
+    late_slip = " ".join(" ".join(payout_slip_lines(late, 32, "id")).split())
+    for shown in (text, slip):
+        assert "Ditutup 9 Desember 2026 tanpa pembayaran" in shown and "Dibayar 9 Desember" not in shown
+        assert "Saldo -Rp6.247 dibawa ke setoran berikutnya; tidak ada pembayaran" in shown
+    for shown in (late_text, late_slip):
+        assert "Termasuk penjualan susulan dari 27 November 2026 yang belum disetor" in shown
+    assert "susulan" not in text
+
+
 def test_preview_and_english(tmp_path):
     preview = make_doc("preview", period_to=date(2026, 12, 1))
     (text,), _ = pdf_pages(payout_pdf(preview, STORE, tmp_path / "preview.pdf"))

@@ -150,7 +150,10 @@ def test_overlapping_period_for_the_same_vendor_is_refused_naming_the_other_payo
     assert first in str(refused.value) and DAY1.isoformat() in str(refused.value)
     assert "SAMBA1" in str(refused.value)
     assert count(engine, Payout) == 1  # all or nothing
-    assert len(create(engine, store, DAY3, DAY3)) == 1  # the other vendor, another period: fine
+    # another period is fine: the other vendor, and SAMBA1's late line of DAY2 in its next payout
+    later = [payout_document(UnitOfWork(engine), number) for number in create(engine, store, DAY3, DAY3)]
+    assert [(doc.vendor_code, doc.units, doc.late_sales_from) for doc in later] == [
+        ("KOPI01", 1, None), ("SAMBA1", 1, DAY2)]
 
 
 def test_double_approval_and_double_payment_are_refused(engine, store):

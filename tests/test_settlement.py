@@ -10,11 +10,13 @@ from sqlalchemy import func, select, text, update
 
 from factories import seed_store
 from nttmart_pos.db.models import Base, Product, SaleLine
+from nttmart_pos.db.settlement_models import Payout, PayoutItem
 from nttmart_pos.db.uow import UnitOfWork
 from nttmart_pos.errors import NotFoundError, ValidationError
 from nttmart_pos.services.auth import create_user
 from nttmart_pos.services.catalog import ProductInput, VendorInput, add_product, add_vendor
 from nttmart_pos.services.settlement import (
+    approve_payout,
     create_payouts,
     list_payouts,
     payout_document,
@@ -124,12 +126,17 @@ def test_period_is_in_local_days_inclusive_and_vendors_in_code_order(engine, sto
     sell(engine, cashier, [(ids["sambal"], 1)], day=past_day(4))
     sell(engine, cashier, [(ids["setor25"], 1)], day=DAY)
     sell(engine, cashier, [(ids["coffee"], 1)], day=past_day(2))
+    # a period takes every unsettled line up to its last day: the earlier sambal sale too, not the later coffee
     one_day = settlement_figures(UnitOfWork(engine), DAY, DAY)
-    assert [f.vendor_code for f in one_day] == ["TENUN1"]
+    assert [(f.vendor_code, f.late_sales_from) for f in one_day] == [("SAMBA1", past_day(4)), ("TENUN1", None)]
+    assert settlement_figures(UnitOfWork(engine), past_day(5), past_day(5)) == []
     three = settlement_figures(UnitOfWork(engine), past_day(4), past_day(2))
     assert [f.vendor_code for f in three] == ["KOPI01", "SAMBA1", "TENUN1"]
     assert sum(f.vendor_amount + f.commission for f in three) == net_sales(engine, past_day(4), past_day(2))
-    assert settlement_figures(UnitOfWork(engine), past_day(1), past_day(0)) == []
+    later = settlement_figures(UnitOfWork(engine), past_day(1), past_day(0))
+    assert [(f.vendor_code, f.late_sales_from) for f in later] == [
+        ("KOPI01", past_day(2)), ("SAMBA1", past_day(4)), ("TENUN1", DAY)]
+    assert sum(f.vendor_amount + f.commission for f in later) == net_sales(engine, past_day(4), past_day(0))
 
 
 def test_figures_use_the_snapshot_not_todays_price_or_terms(engine, store):
@@ -187,3 +194,33 @@ def test_preview_and_saved_document_say_the_same(engine, store):
     assert [(line.product_name, line.quantity) for line in saved.lines] == [
         ("Kacang Mete Curah", 750), ("Kopi Arabika Bajawa 250 g", 3), ("Madu Hutan Timor 500 ml", 1)]
     assert saved.gross - saved.refunds_total - saved.commission + saved.carried_in == saved.balance == saved.amount
+
+
+def test_a_late_sale_on_a_settled_day_goes_into_the_next_payout_exactly_once(engine, store):
+    """A till sale rung up at 21:00 after the day's payouts were made at 20:00 is settled the next day."""
+    day1, day2 = past_day(2), past_day(1)
+    ids, cashier, manager = store["ids"], store["cashier"], store["manager"]
+    sell(engine, cashier, [(ids["sambal"], 2)], day=day1)
+    [first] = create_payouts(UnitOfWork(engine, write=True), manager, day1, day1, ["SAMBA1"])
+    approve_payout(UnitOfWork(engine, write=True), manager, first)
+    late = sell(engine, cashier, [(ids["sambal"], 1), (ids["setor25"], 1)], day=day1, minute=13 * 60)
+    sell(engine, cashier, [(ids["sambal"], 3)], day=day2)
+    with pytest.raises(ValidationError, match=first):  # the saved payout's period is still not covered twice
+        create_payouts(UnitOfWork(engine, write=True), manager, day1, day1, ["SAMBA1"])
+    numbers = create_payouts(UnitOfWork(engine, write=True), manager, day2, day2)
+    assert len(numbers) == 2  # SAMBA1 and TENUN1, whose only line is the late one
+    with UnitOfWork(engine) as uow:
+        settled = uow.session.execute(select(PayoutItem.sale_line_id, Payout.payout_no)
+                                      .join(Payout, Payout.id == PayoutItem.payout_id)
+                                      .where(PayoutItem.kind == "sale")).all()
+        late_lines = uow.session.scalars(select(SaleLine.id).where(SaleLine.sale_id == late.sale_id)).all()
+        total_lines = uow.session.scalar(select(func.count()).select_from(SaleLine))
+        settled_total = uow.session.scalar(select(func.sum(Payout.balance + Payout.commission)))
+    assert len(settled) == len({line_id for line_id, _no in settled}) == total_lines == 4
+    assert {no for line_id, no in settled if line_id in late_lines} <= set(numbers)
+    [sambal_no] = [row.payout_no for row in list_payouts(UnitOfWork(engine), vendor_code="SAMBA1", date_from=day2)]
+    sambal = payout_document(UnitOfWork(engine), sambal_no)
+    assert (sambal.period_from, sambal.late_sales_from, sambal.lines[0].quantity) == (day2, day1, 4)
+    assert payout_document(UnitOfWork(engine), first).late_sales_from is None
+    assert settled_total == net_sales(engine, day1, day2)
+    assert settlement_figures(UnitOfWork(engine), day1, day2) == []

@@ -66,3 +66,5 @@ class PayoutDocument:
     paid_method: str = ""
     paid_reference: str = ""
     paid_on: date | None = None
+    # the earliest day of a late sale line (rung up after its own day was settled), else None
+    late_sales_from: date | None = None

@@ -135,12 +135,26 @@ def negative_note(doc: PayoutDocument, language: str) -> str:
                         amount=format_rupiah(doc.balance))
 
 
+def late_note(doc: PayoutDocument, language: str) -> str:
+    """Says that late sale lines of days settled before are in this payout, or ``""``."""
+    if doc.late_sales_from is None:
+        return ""
+    return translate_to(language, "Termasuk penjualan susulan dari {date} yang belum disetor",
+                        date=long_date(doc.late_sales_from, language))
+
+
 def paid_text(doc: PayoutDocument, language: str) -> str:
-    """``Dibayar 29 November 2026 lewat Transfer bank, ref. TRX123``, or ``""`` while unpaid."""
+    """``Dibayar 29 November 2026 lewat Transfer bank, ref. TRX123``, or ``""`` while unpaid.
+
+    A payout of amount 0 was closed with no money handed over, so it names no
+    method (``negative_note`` says where a negative balance goes).
+    """
     if doc.status != "paid":
         return ""
-    method = method_label(doc.paid_method or doc.payout_method, language)
     when = long_date(doc.paid_on, language) if doc.paid_on else "-"
+    if doc.amount == 0:
+        return translate_to(language, "Ditutup {date} tanpa pembayaran", date=when)
+    method = method_label(doc.paid_method or doc.payout_method, language)
     if doc.paid_reference.strip():
         return translate_to(language, "Dibayar {date} lewat {method}, ref. {reference}", date=when, method=method,
                             reference=doc.paid_reference.strip())

@@ -4,13 +4,14 @@ or 48 (80 mm) columns with the same content as the PDF, and their ESC/POS bytes.
 
 from __future__ import annotations
 
-from itertools import groupby, zip_longest
+from itertools import zip_longest
 
 from nttmart_pos.config import Settings
 from nttmart_pos.domain.money import format_number, format_rupiah
 from nttmart_pos.domain.payout_document import PayoutDocument, PayoutLine, PayoutRefund
 from nttmart_pos.domain.payout_wording import (
     account_text,
+    late_note,
     moment_text,
     negative_note,
     number_line,
@@ -24,8 +25,7 @@ from nttmart_pos.domain.payout_wording import (
 )
 from nttmart_pos.domain.stock_document import measured_text, short_date
 from nttmart_pos.domain.terbilang import terbilang_rupiah
-from nttmart_pos.errors import PrinterError
-from nttmart_pos.hardware.escpos_render import FEED_LINES_WITHOUT_CUTTER, import_escpos
+from nttmart_pos.hardware.escpos_render import styled_slip_bytes
 from nttmart_pos.hardware.printer import profile_for
 from nttmart_pos.hardware.receipt_layout import (
     BANNER,
@@ -40,7 +40,7 @@ from nttmart_pos.hardware.receipt_layout import (
     row,
     wrap_words,
 )
-from nttmart_pos.i18n import _, translate_to
+from nttmart_pos.i18n import translate_to
 
 SIDE_BY_SIDE_COLUMNS = 48  # from this width the two signatures sit next to each other
 SIGNATURE_SPACE = 3  # blank lines to sign in
@@ -140,6 +140,8 @@ def payout_slip_styled(doc: PayoutDocument, columns: int, language: str,
         add(BANNER, [t("PENJUALAN")])
         for number, line in enumerate(doc.lines, start=1):
             add(TEXT, _sale_lines(number, line, t, language, width))
+        if late_note(doc, language):
+            add(TEXT, wrap_words(one_line(late_note(doc, language)), width))
     else:
         add(TEXT, wrap_words(t("Tidak ada penjualan pada periode ini."), width))
     if doc.refunds:
@@ -170,28 +172,5 @@ def payout_slip_lines(doc: PayoutDocument, columns: int, language: str, store: S
 
 def payout_slip_bytes(doc: PayoutDocument, width_mm: int, language: str, store: Settings | None = None) -> bytes:
     """The complete ESC/POS byte stream of the payout slip for 58 or 80 mm paper."""
-    profile = profile_for(width_mm)
-    import_escpos()
-    from escpos.exceptions import Error as EscposError
-    from escpos.printer import Dummy
-
-    printer = Dummy(profile=profile.profile_name)
-    try:
-        printer.hw("INIT")
-        for style, group in groupby(payout_slip_styled(doc, profile.columns, language, store),
-                                    key=lambda pair: pair[0]):
-            if style in (TITLE, TOTAL):
-                printer.set(bold=True, double_height=True)
-            elif style == BANNER:
-                printer.set(bold=True)
-            printer.text("".join(line + "\n" for _style, line in group))
-            if style != TEXT:
-                printer.set(bold=False, normal_textsize=True)
-        if printer.profile.supports("paperFullCut") or printer.profile.supports("paperPartCut"):
-            printer.cut()
-        else:
-            printer.ln(FEED_LINES_WITHOUT_CUTTER)
-    except EscposError as exc:
-        raise PrinterError(_("Setoran {number} tidak dapat disusun untuk printer: {reason}",
-                             number=doc.payout_no or doc.vendor_code, reason=exc)) from exc
-    return printer.output
+    return styled_slip_bytes(payout_slip_styled(doc, profile_for(width_mm).columns, language, store), width_mm,
+                             doc.payout_no or doc.vendor_code)

@@ -18,6 +18,7 @@ from nttmart_pos.domain.payout_document import PayoutDocument
 from nttmart_pos.domain.payout_wording import (
     account_text,
     document_label,
+    late_note,
     moment_text,
     negative_note,
     number_line,
@@ -152,6 +153,8 @@ def _story(doc: PayoutDocument, settings: Settings, lay: Layout) -> list:
         story.append(_lines_table(doc, lay, language))
         if any(line.gross != measured_value(line.quantity, line.unit_price, line.measure) for line in doc.lines):
             story.append(lay.p(t("Bruto sudah dikurangi diskon penjualan."), lay.body))
+        if late_note(doc, language):
+            story.append(lay.p(late_note(doc, language), lay.bold))
         story.append(Spacer(1, 3 * mm))
     else:
         story += [lay.p(t("Tidak ada penjualan pada periode ini."), lay.body), Spacer(1, 3 * mm)]

@@ -4,8 +4,8 @@ Each order (all rows with one ``order_id``) is recorded whole or not at all,
 as a sale of terminal ``ONL`` (receipts ``ONL-000001``, no shift) written by
 ``services.checkout.write_sale`` like a till sale: the same snapshot of the
 vendor's terms, a ``sold`` stock movement per line, one payment of the order
-total.  A bad row rejects only its own order, and so does a line whose
-vendor already has a payout for the order's date (it could never be settled).
+total.  A bad row rejects only its own order.  An order dated in a period the
+vendor was already paid for is recorded too: the vendor's next payout takes it.
 An order already recorded for its channel is skipped; the database's unique
 (channel, external_order_id) backs that up when two imports of one file race.
 Each order is committed on its own (a dry run rolls each one back): a long
@@ -24,8 +24,7 @@ from sqlalchemy import select, tuple_
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from nttmart_pos.db.models import Counter, Product, Sale, Vendor, utcnow
-from nttmart_pos.db.settlement_models import Payout
+from nttmart_pos.db.models import Counter, Product, Sale, utcnow
 from nttmart_pos.db.uow import UnitOfWork
 from nttmart_pos.domain.barcodes import gs1_check_digit
 from nttmart_pos.domain.cart import Cart, CartLine
@@ -241,9 +240,9 @@ def _rejected(order: OrderRows, errors: list[RowError]) -> OrderOutcome:
                                                                    if e.column in SALE_COLUMNS else -1))))
 
 
-def _cart(order: OrderRows, lookup: _ProductLookup) -> tuple[Cart, list[int], list[RowError]]:
-    """The order's lines at the order's prices, the row of each, and the rows of codes the till would refuse."""
-    cart, rows, errors = Cart(), [], []
+def _cart(order: OrderRows, lookup: _ProductLookup) -> tuple[Cart, list[RowError]]:
+    """The order's lines at the order's prices, and the rows of codes the till would refuse."""
+    cart, errors = Cart(), []
     for line in order.lines:
         try:
             found = lookup(line.barcode)
@@ -255,33 +254,12 @@ def _cart(order: OrderRows, lookup: _ProductLookup) -> tuple[Cart, list[int], li
         product = replace(found.product, price=line.unit_price)
         quantity = line.qty * found.grams if found.grams is not None else line.qty
         cart.lines.append(CartLine(product, quantity))
-        rows.append(line.row)
-    return cart, rows, errors
-
-
-def _settled_already(session: Session, cart: Cart, rows: list[int], day: date) -> list[RowError]:
-    """Lines whose vendor already has a payout for ``day``: they could never be settled (periods never overlap)."""
-    row_of = {line.product.product_id: row for line, row in reversed(list(zip(cart.lines, rows)))}
-    statement = (select(Product.id, Vendor.code, Payout.payout_no, Payout.period_from, Payout.period_to)
-                 .join(Vendor, Vendor.id == Product.vendor_id).join(Payout, Payout.vendor_id == Vendor.id)
-                 .where(Product.id.in_(row_of), Payout.period_from <= day, Payout.period_to >= day))
-    errors, named = [], set()
-    for product_id, vendor_code, payout_no, period_from, period_to in session.execute(statement):
-        if (vendor_code, payout_no) in named:
-            continue
-        named.add((vendor_code, payout_no))
-        errors.append(RowError(row_of[product_id], "date", _(
-            "UMKM {vendor} sudah punya setoran {payout} untuk {date_from} s.d. {date_to}, jadi barang ini tidak "
-            "dapat disetor lagi; catat pesanan dengan tanggal sesudah {date_to}", vendor=vendor_code,
-            payout=payout_no, date_from=period_from.isoformat(), date_to=period_to.isoformat())))
-    return errors
+    return cart, errors
 
 
 def _record(session: Session, order: OrderRows, lookup: _ProductLookup, user: UserInfo,
             now: datetime) -> OrderOutcome:
-    cart, rows, errors = _cart(order, lookup)
-    if not errors:
-        errors = _settled_already(session, cart, rows, local_date(order.moment(now)))
+    cart, errors = _cart(order, lookup)
     if not errors and cart.total <= 0:
         errors.append(RowError(order.rows[0], None, _("total pesanan {total}; pesanan tanpa nilai tidak dicatat",
                                                       total=format_rupiah(cart.total))))

@@ -15,7 +15,7 @@ from nttmart_pos.domain.payout_document import PayoutDocument, PayoutLine, Payou
 from nttmart_pos.domain.periods import local_date
 from nttmart_pos.errors import NotFoundError, ValidationError
 from nttmart_pos.i18n import _
-from nttmart_pos.services.settlement_figures import VendorFigures, check_period, unsettled_figures
+from nttmart_pos.services.settlement_figures import VendorFigures, check_period, earliest_late_day, unsettled_figures
 
 PREVIEW = "preview"
 
@@ -121,7 +121,8 @@ def preview_document(figures: VendorFigures, *, created_at: datetime | None = No
         vendor_regency=figures.vendor_regency, payout_method=figures.payout_method,
         payout_account=figures.payout_account, lines=lines, refunds=refunds, units=figures.units,
         gross=figures.gross, refunds_total=figures.refunds_total, commission=figures.commission,
-        carried_in=figures.carried_in, balance=figures.balance, amount=figures.amount)
+        carried_in=figures.carried_in, balance=figures.balance, amount=figures.amount,
+        late_sales_from=figures.late_sales_from)
 
 
 def _find(session: Session, payout_no: str) -> Payout:
@@ -137,10 +138,12 @@ def payout_document(uow: UnitOfWork, payout_no: str) -> PayoutDocument:
         session = uow.session
         payout = _find(session, payout_no)
         vendor = session.get(Vendor, payout.vendor_id)
-        sold = session.execute(select(PayoutItem, SaleLine).join(SaleLine, SaleLine.id == PayoutItem.sale_line_id)
+        sold = session.execute(select(PayoutItem, SaleLine, Sale.created_at)
+                               .join(SaleLine, SaleLine.id == PayoutItem.sale_line_id)
+                               .join(Sale, Sale.id == SaleLine.sale_id)
                                .where(PayoutItem.payout_id == payout.id)).all()
         lines = _grouped([(_key(line), item.quantity, item.gross, item.commission, item.vendor_amount)
-                          for item, line in sold])
+                          for item, line, _sold_at in sold])
         refunded = session.execute(
             select(PayoutItem, Refund.refund_no, Refund.created_at, SaleLine, Sale.receipt_no)
             .join(RefundLine, RefundLine.id == PayoutItem.refund_line_id)
@@ -161,7 +164,8 @@ def payout_document(uow: UnitOfWork, payout_no: str) -> PayoutDocument:
             gross=payout.gross, refunds_total=payout.refunds, commission=payout.commission,
             carried_in=payout.carried_in, balance=payout.balance, amount=payout.amount,
             approved_by=approver or "", paid_method=payout.paid_method or "",
-            paid_reference=payout.paid_reference or "", paid_on=payout.paid_on)
+            paid_reference=payout.paid_reference or "", paid_on=payout.paid_on,
+            late_sales_from=earliest_late_day((local_date(sold_at) for *_row, sold_at in sold), payout.period_from))
 
 
 def _info(payout: Payout, vendor: Vendor) -> PayoutInfo:

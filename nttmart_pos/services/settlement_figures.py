@@ -2,7 +2,9 @@
 
 Only lines that no payout holds yet count, so a line is settled once: a
 refund of a line paid out earlier is a new, unsettled refund line in the
-later period and comes off that period's payout.
+later period and comes off that period's payout.  A period takes every
+unsettled line dated on or before its last day, so a late line (rung up
+after its day was settled) is picked up by the vendor's next payout.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from sqlalchemy.orm import Session
 from nttmart_pos.db.models import Sale, SaleLine, Vendor
 from nttmart_pos.db.settlement_models import Payout, PayoutItem, Refund, RefundLine
 from nttmart_pos.db.uow import UnitOfWork
-from nttmart_pos.domain.periods import period_bounds
+from nttmart_pos.domain.periods import local_date, period_bounds
 from nttmart_pos.domain.refunds import sold_line_split
 from nttmart_pos.domain.settlement import Split, payable
 from nttmart_pos.errors import NotFoundError, ValidationError
@@ -132,6 +134,16 @@ class VendorFigures:
     def has_lines(self) -> bool:
         return bool(self.sales or self.refunds)
 
+    @property
+    def late_sales_from(self) -> date | None:
+        """The earliest local day of a sale line dated before the period (a late line), else None."""
+        return earliest_late_day((local_date(line.sold_at) for line in self.sales), self.date_from)
+
+
+def earliest_late_day(sold_on, date_from: date) -> date | None:
+    """The earliest of the days ``sold_on`` before ``date_from``; the one rule for previews and saved payouts."""
+    return min((day for day in sold_on if day < date_from), default=None)
+
 
 def check_period(date_from: date, date_to: date) -> None:
     if not isinstance(date_from, date) or not isinstance(date_to, date):
@@ -143,9 +155,10 @@ def check_period(date_from: date, date_to: date) -> None:
 
 def settlement_figures(uow: UnitOfWork, date_from: date, date_to: date,
                        vendor_codes: list[str] | None = None) -> list[VendorFigures]:
-    """Every vendor with unsettled sales or refunds in the local days ``date_from``..``date_to``.
+    """Every vendor with unsettled sales or refunds dated on or before the local day ``date_to``.
 
-    Read-only: nothing is written, the transaction is rolled back.  Vendors
+    Lines dated before ``date_from`` are late ones (see ``late_sales_from``)
+    that an earlier payout could not take.  Read-only: nothing is written, the transaction is rolled back.  Vendors
     come in code order; ``vendor_codes`` limits the result to those vendors.
     """
     check_period(date_from, date_to)
@@ -157,9 +170,9 @@ def unsettled_figures(session: Session, date_from: date, date_to: date,
                       vendor_codes: list[str] | None = None) -> list[VendorFigures]:
     """``settlement_figures`` inside the caller's transaction (the payout lifecycle uses it)."""
     vendor_ids = _vendor_ids(session, vendor_codes) if vendor_codes is not None else None
-    start, end = period_bounds(date_from, date_to)
-    sales = _sold_lines(session, start, end, vendor_ids)
-    refunds = _refunded_lines(session, start, end, vendor_ids)
+    _start, end = period_bounds(date_to, date_to)
+    sales = _sold_lines(session, end, vendor_ids)
+    refunds = _refunded_lines(session, end, vendor_ids)
     active = sorted(set(sales) | set(refunds))
     if not active:
         return []
@@ -185,13 +198,12 @@ def _vendor_ids(session: Session, codes: list[str]) -> list[int]:
     return list(found.values())
 
 
-def _sold_lines(session: Session, start: datetime, end: datetime,
-                vendor_ids: list[int] | None) -> dict[int, list[SoldLine]]:
+def _sold_lines(session: Session, end: datetime, vendor_ids: list[int] | None) -> dict[int, list[SoldLine]]:
     statement = (
         select(SaleLine, Sale.receipt_no, Sale.created_at)
         .join(Sale, Sale.id == SaleLine.sale_id)
         .outerjoin(PayoutItem, PayoutItem.sale_line_id == SaleLine.id)
-        .where(Sale.created_at >= start, Sale.created_at < end, PayoutItem.id.is_(None))
+        .where(Sale.created_at < end, PayoutItem.id.is_(None))
         .order_by(Sale.created_at, SaleLine.sale_id, SaleLine.line_no)
     )
     if vendor_ids is not None:
@@ -204,7 +216,7 @@ def _sold_lines(session: Session, start: datetime, end: datetime,
     return result
 
 
-def _refunded_lines(session: Session, start: datetime, end: datetime,
+def _refunded_lines(session: Session, end: datetime,
                     vendor_ids: list[int] | None) -> dict[int, list[RefundedLine]]:
     statement = (
         select(RefundLine, Refund.refund_no, Refund.created_at, SaleLine, Sale.receipt_no)
@@ -212,7 +224,7 @@ def _refunded_lines(session: Session, start: datetime, end: datetime,
         .join(SaleLine, SaleLine.id == RefundLine.sale_line_id)
         .join(Sale, Sale.id == SaleLine.sale_id)
         .outerjoin(PayoutItem, PayoutItem.refund_line_id == RefundLine.id)
-        .where(Refund.created_at >= start, Refund.created_at < end, PayoutItem.id.is_(None))
+        .where(Refund.created_at < end, PayoutItem.id.is_(None))
         .order_by(RefundLine.id)
     )
     if vendor_ids is not None:
