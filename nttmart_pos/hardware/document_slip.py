@@ -26,10 +26,10 @@ from nttmart_pos.domain.stock_document import (
 from nttmart_pos.hardware.escpos_render import styled_slip_bytes
 from nttmart_pos.hardware.printer import profile_for
 from nttmart_pos.hardware.receipt_layout import (
+    store_header,
     BANNER,
     MIN_COLUMNS,
     TEXT,
-    TITLE,
     TOTAL,
     center,
     fields,
@@ -100,11 +100,7 @@ def document_slip_styled(view: DocumentView, columns: int, language: str,
         out.extend((style, line) for line in lines)
 
     rule = ["-" * width]
-    add(TITLE, center(one_line(store.store_name), width))
-    header = center(one_line(store.store_address), width)
-    if one_line(store.store_phone):
-        header += center(t("Telp. {phone}", phone=one_line(store.store_phone)), width)
-    add(TEXT, header + rule)
+    out.extend(store_header(store.store_name, store.store_address, store.store_phone, width, language))
     add(BANNER, center(one_line(document_title(view.kind, language)), width))
     document_fields, vendor_fields = _aligned_fields([[
         (t("No."), one_line(view.doc_no)),

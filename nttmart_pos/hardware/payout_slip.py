@@ -28,10 +28,10 @@ from nttmart_pos.domain.terbilang import terbilang_rupiah
 from nttmart_pos.hardware.escpos_render import styled_slip_bytes
 from nttmart_pos.hardware.printer import profile_for
 from nttmart_pos.hardware.receipt_layout import (
+    store_header,
     BANNER,
     MIN_COLUMNS,
     TEXT,
-    TITLE,
     TOTAL,
     center,
     fields,
@@ -120,11 +120,7 @@ def payout_slip_styled(doc: PayoutDocument, columns: int, language: str,
         out.extend((style, line) for line in lines)
 
     rule = ["-" * width]
-    add(TITLE, center(one_line(store.store_name), width))
-    top = center(one_line(store.store_address), width)
-    if one_line(store.store_phone):
-        top += center(t("Telp. {phone}", phone=one_line(store.store_phone)), width)
-    add(TEXT, top + rule)
+    out.extend(store_header(store.store_name, store.store_address, store.store_phone, width, language))
     add(BANNER, center(one_line(payout_title(language)), width) + center(one_line(number_line(doc, language)), width))
     pairs = [(t("Periode"), one_line(period_text(doc.period_from, doc.period_to, language))),
              (t("Dibuat"), one_line(moment_text(doc.created_at, language))),

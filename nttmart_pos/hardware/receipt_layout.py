@@ -171,6 +171,17 @@ def _footer_lines(footer: str, width: int) -> list[str]:
     return lines
 
 
+def store_header(name: str, address: str, phone: str, width: int, language: str) -> list[tuple[str, str]]:
+    """The top of every receipt and slip: the store's name (as a title), address and phone
+    centred, then a rule."""
+    lines = [(TITLE, line) for line in center(one_line(name), width)]
+    lines += [(TEXT, line) for line in center(one_line(address), width)]
+    if one_line(phone):
+        lines += [(TEXT, line) for line in center(translate_to(language, "Telp. {phone}", phone=one_line(phone)),
+                                                   width)]
+    return lines + [(TEXT, "-" * width)]
+
+
 def styled_lines(data: ReceiptData, columns: int) -> list[tuple[str, str]]:
     """The receipt lines, each with its style (``TITLE``, ``BANNER``, ``TOTAL`` or ``TEXT``)."""
     if columns < MIN_COLUMNS:
@@ -186,12 +197,7 @@ def styled_lines(data: ReceiptData, columns: int) -> list[tuple[str, str]]:
         out.extend((style, line) for line in lines)
 
     rule = ["-" * width]
-    add(TITLE, center(one_line(data.store_name), width))
-    header = center(one_line(data.store_address), width)
-    phone = one_line(data.store_phone)
-    if phone:
-        header += center(t("Telp. {phone}", phone=phone), width)
-    add(TEXT, header + rule)
+    out.extend(store_header(data.store_name, data.store_address, data.store_phone, width, data.language))
     add(TEXT, fields([
         (t("No. Struk"), one_line(data.receipt_no)),
         (t("Tanggal"), data.created_at.strftime("%d-%m-%Y %H:%M")),

@@ -22,10 +22,10 @@ from nttmart_pos.domain.shift_report import (
 from nttmart_pos.hardware.escpos_render import styled_slip_bytes
 from nttmart_pos.hardware.printer import parse_printer_url, profile_for, send_bytes
 from nttmart_pos.hardware.receipt_layout import (
+    store_header,
     BANNER,
     MIN_COLUMNS,
     TEXT,
-    TITLE,
     TOTAL,
     center,
     fields,
@@ -138,11 +138,7 @@ def shift_report_styled(report: ShiftReport, columns: int, language: str,
         out.extend((style, line) for line in lines)
 
     rule = ["-" * width]
-    add(TITLE, center(one_line(store.store_name), width))
-    header = center(one_line(store.store_address), width)
-    if one_line(store.store_phone):
-        header += center(t("Telp. {phone}", phone=one_line(store.store_phone)), width)
-    add(TEXT, header + rule)
+    out.extend(store_header(store.store_name, store.store_address, store.store_phone, width, language))
     add(BANNER, center(one_line(report_title(report, language)), width))
     if report.z_no:
         add(BANNER, center(one_line(report.z_no), width))
