@@ -132,3 +132,13 @@ def test_a_failure_half_way_leaves_nothing_behind(engine, monkeypatch):
         assert uow.session.get(Counter, "instore-code") is None  # in-store numbers were given back
 
 
+
+
+def test_demo_products_have_reorder_levels_for_the_low_stock_list(engine):
+    from nttmart_pos.db.models import Product
+
+    load_demo(UnitOfWork(engine, write=True))
+    with UnitOfWork(engine) as uow:
+        products = uow.session.scalars(select(Product)).all()
+        assert all(p.reorder_level == max(1, p.stock_on_hand // 5) for p in products if p.measure == "unit")
+        assert all(p.reorder_level == 0 for p in products if p.measure == "weight")

@@ -88,4 +88,10 @@ def _product_input(product: DemoProduct) -> ProductInput:
     return ProductInput(barcode=product.barcode, name=product.name, vendor_code=product.vendor_code,
                         price=product.price, category=product.category, harga_setor=product.harga_setor,
                         commission_pct=product.commission_pct, unit=product.unit, measure=product.measure,
-                        opening_stock=product.stock)
+                        opening_stock=product.stock, reorder_level=_demo_reorder_level(product))
+
+
+def _demo_reorder_level(product: DemoProduct) -> int:
+    """A plausible reorder level, so the demo's low-stock list has something to show:
+    about a fifth of the opening stock of goods sold by the piece (weighed goods: none)."""
+    return max(1, product.stock // 5) if product.measure == "unit" else 0
