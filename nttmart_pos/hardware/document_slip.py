@@ -26,9 +26,8 @@ from nttmart_pos.domain.stock_document import (
 from nttmart_pos.hardware.escpos_render import styled_slip_bytes
 from nttmart_pos.hardware.printer import profile_for
 from nttmart_pos.hardware.receipt_layout import (
-    store_header,
+    Slip,
     BANNER,
-    MIN_COLUMNS,
     TEXT,
     TOTAL,
     center,
@@ -38,7 +37,6 @@ from nttmart_pos.hardware.receipt_layout import (
     one_line,
     wrap_words,
 )
-from nttmart_pos.i18n import translate_to
 
 SIDE_BY_SIDE_COLUMNS = 48  # from this width the two signatures sit next to each other
 SIGNATURE_SPACE = 3  # blank lines to sign in
@@ -86,21 +84,9 @@ def _aligned_fields(groups: list[list[tuple[str, str]]], width: int) -> list[lis
 def document_slip_styled(view: DocumentView, columns: int, language: str,
                          store: Settings | None = None) -> list[tuple[str, str]]:
     """The slip's lines, each with its receipt style (``TITLE``, ``BANNER``, ``TOTAL`` or ``TEXT``)."""
-    if columns < MIN_COLUMNS:
-        raise ValueError(f"slip needs at least {MIN_COLUMNS} columns, got {columns}")
     store = store or Settings()
-    width = columns
-
-    def t(text: str, **values: object) -> str:
-        return one_line(translate_to(language, text, **values))
-
-    out: list[tuple[str, str]] = []
-
-    def add(style: str, lines: list[str]) -> None:
-        out.extend((style, line) for line in lines)
-
-    rule = ["-" * width]
-    out.extend(store_header(store.store_name, store.store_address, store.store_phone, width, language))
+    slip = Slip(columns, language, store)
+    t, add, width, rule, out = slip.t, slip.add, slip.width, slip.rule, slip.lines
     add(BANNER, center(one_line(document_title(view.kind, language)), width))
     document_fields, vendor_fields = _aligned_fields([[
         (t("No."), one_line(view.doc_no)),

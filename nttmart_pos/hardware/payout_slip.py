@@ -28,9 +28,8 @@ from nttmart_pos.domain.terbilang import terbilang_rupiah
 from nttmart_pos.hardware.escpos_render import styled_slip_bytes
 from nttmart_pos.hardware.printer import profile_for
 from nttmart_pos.hardware.receipt_layout import (
-    store_header,
+    Slip,
     BANNER,
-    MIN_COLUMNS,
     TEXT,
     TOTAL,
     center,
@@ -40,7 +39,6 @@ from nttmart_pos.hardware.receipt_layout import (
     row,
     wrap_words,
 )
-from nttmart_pos.i18n import translate_to
 
 SIDE_BY_SIDE_COLUMNS = 48  # from this width the two signatures sit next to each other
 SIGNATURE_SPACE = 3  # blank lines to sign in
@@ -106,21 +104,9 @@ def _totals(doc: PayoutDocument, t, width: int) -> list[str]:
 def payout_slip_styled(doc: PayoutDocument, columns: int, language: str,
                        store: Settings | None = None) -> list[tuple[str, str]]:
     """The slip's lines, each with its receipt style (``TITLE``, ``BANNER``, ``TOTAL`` or ``TEXT``)."""
-    if columns < MIN_COLUMNS:
-        raise ValueError(f"slip needs at least {MIN_COLUMNS} columns, got {columns}")
     store = store or Settings()
-    width = columns
-
-    def t(text: str, **values: object) -> str:
-        return one_line(translate_to(language, text, **values))
-
-    out: list[tuple[str, str]] = []
-
-    def add(style: str, lines: list[str]) -> None:
-        out.extend((style, line) for line in lines)
-
-    rule = ["-" * width]
-    out.extend(store_header(store.store_name, store.store_address, store.store_phone, width, language))
+    slip = Slip(columns, language, store)
+    t, add, width, rule, out = slip.t, slip.add, slip.width, slip.rule, slip.lines
     add(BANNER, center(one_line(payout_title(language)), width) + center(one_line(number_line(doc, language)), width))
     pairs = [(t("Periode"), one_line(period_text(doc.period_from, doc.period_to, language))),
              (t("Dibuat"), one_line(moment_text(doc.created_at, language))),

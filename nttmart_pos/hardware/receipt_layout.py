@@ -230,3 +230,27 @@ def styled_lines(data: ReceiptData, columns: int) -> list[tuple[str, str]]:
 def layout_receipt(data: ReceiptData, columns: int) -> list[str]:
     """The plain ASCII lines of the customer receipt, each at most ``columns`` long."""
     return [line for _, line in styled_lines(data, columns)]
+
+
+class Slip:
+    """A slip being built as styled lines: the store header first, then ``add(style, lines)``.
+
+    ``store`` is anything with ``store_name``, ``store_address`` and
+    ``store_phone`` (the settings); ``t`` translates into the slip's language
+    and keeps the result on one line.
+    """
+
+    def __init__(self, columns: int, language: str, store) -> None:
+        if columns < MIN_COLUMNS:
+            raise ValueError(f"slip needs at least {MIN_COLUMNS} columns, got {columns}")
+        self.width = columns
+        self.language = language
+        self.rule = ["-" * columns]
+        self.lines: list[tuple[str, str]] = store_header(store.store_name, store.store_address, store.store_phone,
+                                                         columns, language)
+
+    def t(self, text: str, **values: object) -> str:
+        return one_line(translate_to(self.language, text, **values))
+
+    def add(self, style: str, lines: list[str]) -> None:
+        self.lines.extend((style, line) for line in lines)

@@ -22,9 +22,8 @@ from nttmart_pos.domain.shift_report import (
 from nttmart_pos.hardware.escpos_render import styled_slip_bytes
 from nttmart_pos.hardware.printer import parse_printer_url, profile_for, send_bytes
 from nttmart_pos.hardware.receipt_layout import (
-    store_header,
+    Slip,
     BANNER,
-    MIN_COLUMNS,
     TEXT,
     TOTAL,
     center,
@@ -33,7 +32,7 @@ from nttmart_pos.hardware.receipt_layout import (
     row,
     wrap_words,
 )
-from nttmart_pos.i18n import _, translate_to
+from nttmart_pos.i18n import _
 
 SIDE_BY_SIDE_COLUMNS = 48  # from this width the two signatures sit next to each other
 SIGNATURE_SPACE = 3  # blank lines to sign in
@@ -124,21 +123,9 @@ def _count(report: ShiftReport, t, language: str, width: int) -> list[tuple[str,
 def shift_report_styled(report: ShiftReport, columns: int, language: str,
                         store: Settings | None = None) -> list[tuple[str, str]]:
     """The report's lines, each with its receipt style (``TITLE``, ``BANNER``, ``TOTAL`` or ``TEXT``)."""
-    if columns < MIN_COLUMNS:
-        raise ValueError(f"slip needs at least {MIN_COLUMNS} columns, got {columns}")
     store = store or Settings()
-    width = columns
-
-    def t(text: str, **values: object) -> str:
-        return one_line(translate_to(language, text, **values))
-
-    out: list[tuple[str, str]] = []
-
-    def add(style: str, lines: list[str]) -> None:
-        out.extend((style, line) for line in lines)
-
-    rule = ["-" * width]
-    out.extend(store_header(store.store_name, store.store_address, store.store_phone, width, language))
+    slip = Slip(columns, language, store)
+    t, add, width, rule, out = slip.t, slip.add, slip.width, slip.rule, slip.lines
     add(BANNER, center(one_line(report_title(report, language)), width))
     if report.z_no:
         add(BANNER, center(one_line(report.z_no), width))
