@@ -82,7 +82,7 @@ def _read(path: Path, known: tuple[str, ...], required: tuple[str, ...],
     errors: list[RowError] = []
     partial: list[ParsedRow] = []
     with open_table(path) as table:
-        index, header_errors = _columns(table.header, table.header_row, known, required)
+        index, header_errors = header_columns(table.header, table.header_row, known, required)
         if header_errors:
             return ParsedFile((), [], header_errors)
         used = set(index.values())
@@ -116,8 +116,8 @@ def _read(path: Path, known: tuple[str, ...], required: tuple[str, ...],
     return ParsedFile(tuple(index), rows, errors, partial)
 
 
-def _columns(header: tuple[str, ...], header_row: int, known: tuple[str, ...],
-             required: tuple[str, ...]) -> tuple[dict[str, int], list[RowError]]:
+def header_columns(header: tuple[str, ...], header_row: int, known: tuple[str, ...],
+                   required: tuple[str, ...]) -> tuple[dict[str, int], list[RowError]]:
     """Which cell holds which column; names in any case, surrounding spaces ignored, blank titles skipped."""
     index: dict[str, int] = {}
     unknown: list[str] = []

@@ -19,7 +19,7 @@ from nttmart_pos.domain.periods import local_date
 from nttmart_pos.errors import PosError, ValidationError
 from nttmart_pos.i18n import _
 from nttmart_pos.reports.tabular import open_table, shown
-from nttmart_pos.services.import_rows import MAX_CELL, ParsedFile, ParsedRow, RowError
+from nttmart_pos.services.import_rows import MAX_CELL, ParsedFile, ParsedRow, RowError, header_columns
 
 SALE_COLUMNS = ("order_id", "date", "barcode", "qty", "unit_price", "channel", "payment_method")
 CHANNELS = ("marketplace", "whatsapp", "phone", "website", "other")
@@ -93,7 +93,7 @@ def read_sale_rows(path: Path) -> ParsedFile:
     errors: list[RowError] = []
     partial: list[ParsedRow] = []
     with open_table(path) as table:
-        index, header_errors = _columns(table.header, table.header_row)
+        index, header_errors = header_columns(table.header, table.header_row, SALE_COLUMNS, SALE_COLUMNS)
         if header_errors:
             return ParsedFile((), [], header_errors)
         for sheet_row in table.rows:
@@ -121,31 +121,6 @@ def read_sale_rows(path: Path) -> ParsedFile:
             (partial if row_errors else rows).append(ParsedRow(number, values))
             errors.extend(row_errors)
     return ParsedFile(tuple(index), rows, errors, partial)
-
-
-def _columns(header: tuple[str, ...], header_row: int) -> tuple[dict[str, int], list[RowError]]:
-    index: dict[str, int] = {}
-    unknown, repeated = [], []
-    for position, title in enumerate(header):
-        name = title.strip().lower()
-        if not name:
-            continue
-        if name not in SALE_COLUMNS:
-            unknown.append(shown(title.strip()))
-        elif name in index:
-            repeated.append(name)
-        else:
-            index[name] = position
-    errors = []
-    if unknown:
-        errors.append(RowError(header_row, None, _("kolom tidak dikenal: {names} (kolom yang dikenal: {known})",
-                                                   names=", ".join(unknown), known=",".join(SALE_COLUMNS))))
-    if repeated:
-        errors.append(RowError(header_row, None, _("kolom ganda: {names}", names=", ".join(repeated))))
-    missing = [name for name in SALE_COLUMNS if name not in index]
-    if missing:
-        errors.append(RowError(header_row, None, _("kolom wajib tidak ada: {names}", names=", ".join(missing))))
-    return index, errors
 
 
 def group_orders(parsed: ParsedFile, now: datetime) -> list[OrderRows]:
