@@ -10,6 +10,7 @@ import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QProgressBar
 
+from nttmart_pos.i18n import _
 from nttmart_pos.ui.errors import show_error
 from nttmart_pos.ui.worker import run_in_background
 
@@ -90,3 +91,13 @@ class BusyMixin:
         self._set_busy(False)
         self.show_status(what, ERROR)
         show_error(self, exc)
+
+    def _pdf_done(self, path) -> None:
+        """A PDF was written in the background: open it with ``self.opener`` and say where it is."""
+        self._set_busy(False)
+        self.last_pdf = path
+        if self.opener(path):
+            self.show_status(_("PDF disimpan dan dibuka: {path}", path=path), OK)
+        else:
+            self.show_status(_("PDF disimpan di {path}, tetapi tidak dapat dibuka otomatis; buka berkas itu "
+                               "dari folder tersebut", path=path), OK)

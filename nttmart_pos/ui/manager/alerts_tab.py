@@ -11,11 +11,12 @@ from pathlib import Path
 from babel.dates import format_date as babel_date
 from PySide6.QtCore import QStandardPaths, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSpinBox, QTabWidget,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QTabWidget,
                                QVBoxLayout, QWidget)
 
 from nttmart_pos.i18n import _, get_language
 from nttmart_pos.services.stock_alerts import BATCH_SOON_DAYS
+from nttmart_pos.ui.manager.export_panel import ask_table_path
 from nttmart_pos.ui.busy import ERROR, INFO, BusyMixin, status_label
 from nttmart_pos.ui.context import AppContext
 from nttmart_pos.ui.errors import show_error
@@ -240,15 +241,7 @@ class AlertsTab(BusyMixin, QWidget):
         if kind == LOW_STOCK and self.vendor_filter():
             stem = f"{stem}-{self.vendor_filter()}"
         suggested = Path(self._folder or Path.home()) / f"{stem}-{self.data.today.isoformat()}.csv"
-        dialog = QFileDialog(self, _("Simpan daftar"), str(suggested),
-                             _("Berkas CSV (*.csv);;Berkas Excel (*.xlsx)"))
-        dialog.setObjectName("alertsSaveDialog")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("csv")
-        dialog.selectFile(suggested.name)
-        dialog.filterSelected.connect(lambda chosen: dialog.setDefaultSuffix("xlsx" if "xlsx" in chosen else "csv"))
-        dialog.fileSelected.connect(lambda chosen: self.export(kind, Path(chosen)))
-        dialog.open()
+        ask_table_path(self, _("Simpan daftar"), suggested, lambda path: self.export(kind, path), "alertsSaveDialog")
 
     def export(self, kind: str, path: Path) -> None:
         """Write the list ``kind`` as it is shown (vendor filter included) to ``path`` (.csv or .xlsx)."""

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QDate, QStandardPaths, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton,
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QLabel, QProgressBar, QPushButton,
                                QTabWidget, QVBoxLayout, QWidget)
 
 from nttmart_pos.db.uow import UnitOfWork
@@ -22,6 +22,7 @@ from nttmart_pos.ui.manager.dashboard_panel import SectionPanel, TotalsBar, Veil
 from nttmart_pos.ui.manager.dashboard_tables import (BY_HOUR, BY_METHOD, BY_REGENCY, CUSTOM, PERIODS, SLOW_MOVERS,
                                                      TODAY, TOP_PRODUCTS, TOP_VENDORS, Section, export_section,
                                                      file_name, period_range, period_text, sections)
+from nttmart_pos.ui.manager.export_panel import ask_table_path
 from nttmart_pos.ui.worker import run_in_background
 
 TITLE = "Dasbor"
@@ -262,15 +263,7 @@ class DashboardTab(QWidget):
             return
         board = self.board
         suggested = Path(self._folder or Path.home()) / file_name(key, board.date_from, board.date_to)
-        dialog = QFileDialog(self, _("Simpan angka grafik"), str(suggested),
-                             _("Berkas CSV (*.csv);;Berkas Excel (*.xlsx)"))
-        dialog.setObjectName("dashboardSaveDialog")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("csv")
-        dialog.selectFile(suggested.name)
-        dialog.filterSelected.connect(lambda chosen: dialog.setDefaultSuffix("xlsx" if "xlsx" in chosen else "csv"))
-        dialog.fileSelected.connect(lambda chosen: self.export(key, Path(chosen)))
-        dialog.open()
+        ask_table_path(self, _("Simpan angka grafik"), suggested, lambda path: self.export(key, path), "dashboardSaveDialog")
 
     def export(self, key: str, path: Path) -> None:
         """Write the numbers of the chart ``key`` as shown to ``path`` (.csv or .xlsx)."""

@@ -232,13 +232,7 @@ class DocumentOutput(BusyMixin, QWidget):
                      on_failure=lambda exc: self._failed(exc, _("PDF {number} belum dibuat.", number=number)))
 
     def _pdf_written(self, path: Path) -> None:
-        self._set_busy(False)
-        self.last_pdf = path
-        if self.opener(path):
-            self.show_status(_("PDF disimpan dan dibuka: {path}", path=path), OK)
-        else:
-            self.show_status(_("PDF disimpan di {path}, tetapi tidak dapat dibuka otomatis; buka berkas itu "
-                               "dari folder tersebut", path=path), OK)
+        self._pdf_done(path)
 
     def print_slip(self) -> None:
         number = self.current()

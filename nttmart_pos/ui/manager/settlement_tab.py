@@ -331,13 +331,7 @@ class SettlementTab(BusyMixin, QWidget):
         self.show_status(self.statusLabel.text() + "\n" + _("CSV untuk transfer bank: {path}", path=table), OK)
 
     def _opened(self, path: Path) -> None:
-        self._set_busy(False)
-        self.last_pdf = path
-        if self.opener(path):
-            self.show_status(_("PDF disimpan dan dibuka: {path}", path=path), OK)
-        else:
-            self.show_status(_("PDF disimpan di {path}, tetapi tidak dapat dibuka otomatis; buka berkas itu "
-                               "dari folder tersebut", path=path), OK)
+        self._pdf_done(path)
 
     def print_slip(self) -> None:
         rows = self.selected()
