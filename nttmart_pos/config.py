@@ -23,6 +23,7 @@ from nttmart_pos.i18n import LANGUAGES, _
 APP_NAME = "nttmart-pos"
 TAX_MODES = ("non_pkp", "pkp")
 PAPER_WIDTHS = (58, 80)
+INT_SETTINGS = ("paper_width", "discount_limit_pct", "idle_lock_minutes")
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,9 @@ class Settings:
     qris_static: str = ""
     language: str = "id"
     tax_mode: str = "non_pkp"
+    # a cashier may give discounts up to this percent of the sale; above it a supervisor's PIN
+    discount_limit_pct: int = 5
+    idle_lock_minutes: int = 5  # the till locks itself after this long without a key or click; 0: never
 
     def validated(self) -> "Settings":
         """Return self, or raise ``ConfigError`` naming the first bad field."""
@@ -49,6 +53,12 @@ class Settings:
         tid = self.terminal_id
         if not (1 <= len(tid) <= 8 and tid.isascii() and tid.isalnum()):
             raise ConfigError(_("ID terminal harus 1-8 huruf/angka, bukan {value}", value=tid))
+        if not 0 <= self.discount_limit_pct <= 100:
+            raise ConfigError(_("Batas diskon kasir harus 0 sampai 100 persen, bukan {value}",
+                                value=self.discount_limit_pct))
+        if not 0 <= self.idle_lock_minutes <= 240:
+            raise ConfigError(_("Waktu kunci otomatis harus 0 sampai 240 menit, bukan {value}",
+                                value=self.idle_lock_minutes))
         if not self.store_name.strip():
             raise ConfigError(_("Nama toko tidak boleh kosong"))
         if self.qris_static:
@@ -82,7 +92,7 @@ def load_settings(path: Path) -> Settings:
     for key, value in section.items():
         if key not in known:
             continue
-        expected = int if key == "paper_width" else str
+        expected = int if key in INT_SETTINGS else str
         if isinstance(value, bool) or not isinstance(value, expected):
             raise ConfigError(_("Pengaturan {key} di {path} tidak valid: {value}", key=key, path=path, value=value))
         values[key] = value

@@ -53,3 +53,7 @@ class ConfigError(PosError):
 
 class PermissionDenied(PosError):
     """The user's role does not allow this action."""
+
+
+class JournalError(PosError):
+    """The journal key is missing or the journal cannot be extended."""

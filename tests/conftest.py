@@ -53,6 +53,19 @@ def _collect_between_tests():
     gc.collect()
 
 
+TEST_JOURNAL_KEY = b"test-journal-key-not-for-a-store!"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _journal_key():
+    """Every engine a test makes can journal; the program itself installs the key from its key file."""
+    from nttmart_pos.services.journal import set_fallback_key
+
+    set_fallback_key(TEST_JOURNAL_KEY)
+    yield
+    set_fallback_key(None)
+
+
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory):
     path = tmp_path_factory.mktemp("template") / "template.db"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 
 from nttmart_pos.db.models import Product, Sale, User
 from nttmart_pos.db.settlement_models import Refund
@@ -56,13 +56,8 @@ def sell(engine, cashier: UserInfo, items: list[tuple[int, int]], *, discount: i
     if discount_permille is not None:
         discount = cart.subtotal * discount_permille // 1000
     cart.set_sale_discount(discount)
-    result = checkout(UnitOfWork(engine, write=True), cart, [PaymentEntry("cash", max(cart.total, 1))], cashier,
-                      terminal)
-    if day is not None:
-        with UnitOfWork(engine, write=True) as uow:
-            uow.session.execute(update(Sale).where(Sale.id == result.sale_id).values(created_at=at(day, minute)))
-            uow.commit()
-    return result
+    return checkout(UnitOfWork(engine, write=True), cart, [PaymentEntry("cash", max(cart.total, 1))], cashier,
+                    terminal, now=at(day, minute) if day is not None else None)
 
 
 def give_back(engine, user: UserInfo, receipt_no: str, lines: list[tuple[int, int]], day: date, minute: int = 0):

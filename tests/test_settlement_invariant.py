@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.event import listen as event_listen
 
 from nttmart_pos.db.engine import make_engine
@@ -215,6 +215,8 @@ def test_payouts_plus_commission_equal_net_sales_on_postgresql(pg_base_url, scen
     engine = make_engine(pg_base_url)
     try:
         with engine.begin() as conn:  # a few rows: DELETE is much quicker than TRUNCATE here
+            # the append-only triggers refuse DELETE; a test's own cleanup may bypass them (superuser)
+            conn.execute(text("SET LOCAL session_replication_role = replica"))
             for table in reversed(Base.metadata.sorted_tables):
                 conn.execute(table.delete())
         run_scenario(engine, scenario)

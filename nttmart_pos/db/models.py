@@ -70,6 +70,10 @@ class User(Base):
     pin_hash: Mapped[str] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    # PIN lockout: wrong PINs since the last good one, how often locked, locked until when
+    failed_pins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    lock_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
 class Vendor(Base):
@@ -178,6 +182,10 @@ class Sale(Base):
     # "till" for sales rung up here; marketplace, whatsapp, phone ... for imported orders
     channel: Mapped[str] = mapped_column(String(20), default="till")
     external_order_id: Mapped[str | None] = mapped_column(String(60))
+    discount_reason: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    # who allowed what the cashier's role does not (discount above the limit, price override)
+    approver_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    approver_name: Mapped[str] = mapped_column(String(120), default="", server_default="")
 
     lines: Mapped[list["SaleLine"]] = relationship(order_by="SaleLine.line_no", back_populates="sale")
     payments: Mapped[list["Payment"]] = relationship(order_by="Payment.id", back_populates="sale")
@@ -213,6 +221,8 @@ class SaleLine(Base):
     terms: Mapped[str] = mapped_column(String(20))
     harga_setor: Mapped[int | None] = mapped_column(BigInteger)
     commission_pct: Mapped[int | None] = mapped_column(Integer)
+    discount_reason: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    list_price: Mapped[int | None] = mapped_column(BigInteger)  # the catalogue price when it was overridden
 
     sale: Mapped[Sale] = relationship(back_populates="lines")
 
@@ -242,3 +252,4 @@ Index("ix_sales_terminal_created", Sale.terminal, Sale.created_at)
 # importing the models always registers every table (migrations, tests).
 from nttmart_pos.db import inventory_models  # noqa: E402,F401  (import for its side effect)
 from nttmart_pos.db import settlement_models  # noqa: E402,F401  (import for its side effect)
+from nttmart_pos.db import journal_models  # noqa: E402,F401  (import for its side effect)

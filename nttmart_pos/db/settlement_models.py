@@ -92,6 +92,8 @@ class Refund(Base):
     total: Mapped[int] = mapped_column(BigInteger)
     restock: Mapped[bool] = mapped_column(Boolean, default=True)  # goods back on the shelf, or written off
     reason: Mapped[str] = mapped_column(String(200), default="")
+    approver_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    approver_name: Mapped[str] = mapped_column(String(120), default="", server_default="")
 
     lines: Mapped[list["RefundLine"]] = relationship(order_by="RefundLine.id", back_populates="refund")
 

@@ -27,6 +27,9 @@ def database_error(exc: Exception) -> DatabaseError:
         message = _("Penyimpanan penuh: data tidak dapat disimpan. Kosongkan ruang disk lalu coba lagi.")
     elif "readonly" in text or "read-only" in text or "read only" in text:
         message = _("Database hanya-baca: data tidak dapat disimpan. Hubungi manajer.")
+    elif "append-only" in text:
+        message = _("Data yang sudah selesai (penjualan, pengembalian, laporan Z, jurnal) tidak dapat diubah "
+                    "atau dihapus.")
     elif "locked" in text or "busy" in text:
         message = _("Database sedang sibuk. Coba lagi sebentar.")
     else:

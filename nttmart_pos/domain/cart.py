@@ -30,23 +30,38 @@ class CartProduct:
     warning: str = ""
 
 
+REASON_MAX = 200  # sales.discount_reason and sale_lines.discount_reason are String(200)
+
+
 @dataclass
 class CartLine:
     product: CartProduct
     quantity: int  # pieces, or grams for measure "weight"
     fixed_total: int | None = None  # the price printed on a price-embedded label
+    price_override: int | None = None  # a price per piece (per kg) set at the till instead of the catalogue's
+    override_reason: str = ""
+    discount: int = 0  # an amount off this line
+    discount_reason: str = ""
 
     @property
     def unit_price(self) -> int:
-        return self.fixed_total if self.fixed_total is not None else self.product.price
+        if self.fixed_total is not None:
+            return self.fixed_total
+        return self.price_override if self.price_override is not None else self.product.price
 
     @property
-    def total(self) -> int:
+    def gross(self) -> int:
+        """The line before its own discount."""
         if self.fixed_total is not None:
             return self.fixed_total
         if self.product.measure == "weight":
-            return round_half_up_div(self.product.price * self.quantity, 1000)
-        return self.product.price * self.quantity
+            return round_half_up_div(self.unit_price * self.quantity, 1000)
+        return self.unit_price * self.quantity
+
+    @property
+    def total(self) -> int:
+        """The line after its own discount (never below zero)."""
+        return max(self.gross - self.discount, 0)
 
     @property
     def mergeable(self) -> bool:
@@ -71,6 +86,7 @@ class PaymentEntry:
 class Cart:
     lines: list[CartLine] = field(default_factory=list)
     sale_discount: int = 0  # an amount off the whole sale, spread over the lines at checkout
+    sale_discount_reason: str = ""
 
     def add(self, product: CartProduct, quantity: int = 1, *, grams: int | None = None,
             fixed_total: int | None = None) -> int:
@@ -110,6 +126,31 @@ class Cart:
     def clear(self) -> None:
         self.lines.clear()
         self.sale_discount = 0
+        self.sale_discount_reason = ""
+
+    def set_line_discount(self, index: int, amount: int, reason: str = "") -> None:
+        """An amount off line ``index`` (0 removes it); a reason is required for any discount.
+
+        Who may give how much is checked by ``services.checkout``.
+        """
+        line = self.lines[index]
+        ensure_rupiah(amount)
+        if amount > line.gross:
+            raise ValidationError(_("Diskon baris tidak boleh melebihi {amount}", amount=format_rupiah(line.gross)))
+        line.discount, line.discount_reason = amount, _reason(reason, amount > 0)
+
+    def set_line_price(self, index: int, price: int | None, reason: str = "") -> None:
+        """Sell line ``index`` at ``price`` per piece (per kg) instead of the catalogue's; None undoes it."""
+        line = self.lines[index]
+        if line.fixed_total is not None:
+            raise ValidationError(_("Harga dari label harga tidak dapat diubah; hapus dan pindai ulang"))
+        if price is None or price == line.product.price:
+            line.price_override, line.override_reason = None, ""
+        else:
+            ensure_rupiah(price)
+            line.price_override, line.override_reason = price, _reason(reason, True)
+        if line.discount > line.gross:
+            line.discount, line.discount_reason = 0, ""
 
     @property
     def subtotal(self) -> int:
@@ -119,12 +160,30 @@ class Cart:
     def discount(self) -> int:
         return min(self.sale_discount, self.subtotal)
 
-    def set_sale_discount(self, amount: int) -> None:
-        """An amount off the whole sale (who may give how much is checked by the services)."""
+    def set_sale_discount(self, amount: int, reason: str = "") -> None:
+        """An amount off the whole sale (who may give how much is checked by the services).
+
+        ``services.checkout`` refuses a discount without a reason.
+        """
         ensure_rupiah(amount)
         if amount > self.subtotal:
             raise ValidationError(_("Diskon tidak boleh melebihi subtotal {amount}", amount=format_rupiah(self.subtotal)))
         self.sale_discount = amount
+        self.sale_discount_reason = " ".join((reason or "").split())[:REASON_MAX]
+
+    @property
+    def gross(self) -> int:
+        """Every line at its price before any discount."""
+        return sum(line.gross for line in self.lines)
+
+    @property
+    def discount_total(self) -> int:
+        """Line discounts and the sale discount together."""
+        return sum(line.discount for line in self.lines) + self.discount
+
+    def discount_percent_exceeds(self, limit_pct: int) -> bool:
+        """True if all discounts together are more than ``limit_pct`` percent of the gross."""
+        return self.discount_total * 100 > self.gross * limit_pct
 
     @property
     def total(self) -> int:
@@ -133,6 +192,23 @@ class Cart:
     @property
     def is_empty(self) -> bool:
         return not self.lines
+
+
+def percent_of(amount: int, percent: int) -> int:
+    """``percent`` (a whole number 0-100) of ``amount`` in whole Rupiah, half up."""
+    ensure_rupiah(amount)
+    if isinstance(percent, bool) or not isinstance(percent, int) or not 0 <= percent <= 100:
+        raise ValidationError(_("Persen harus bilangan bulat 0 sampai 100"))
+    return round_half_up_div(amount * percent, 100)
+
+
+def _reason(reason: str, required: bool) -> str:
+    reason = " ".join((reason or "").split())
+    if required and not reason:
+        raise ValidationError(_("Alasan harus diisi"))
+    if len(reason) > REASON_MAX:
+        raise ValidationError(_("Alasan paling panjang {max} huruf", max=REASON_MAX))
+    return reason
 
 
 def _check_quantity(quantity: int) -> None:

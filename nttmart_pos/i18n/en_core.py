@@ -21,6 +21,8 @@ MESSAGES.update({
     "Penyimpanan penuh: data tidak dapat disimpan. Kosongkan ruang disk lalu coba lagi.": "Storage is full: data cannot be saved. Free some disk space and try again.",
     "Database hanya-baca: data tidak dapat disimpan. Hubungi manajer.": "The database is read-only: data cannot be saved. Call the manager.",
     "Database sedang sibuk. Coba lagi sebentar.": "The database is busy. Try again in a moment.",
+    "Data yang sudah selesai (penjualan, pengembalian, laporan Z, jurnal) tidak dapat diubah atau dihapus.":
+        "Completed records (sales, refunds, Z reports, the journal) cannot be changed or deleted.",
     "Database tidak dapat dihubungi. Periksa koneksi lalu coba lagi.": "The database cannot be reached. Check the connection and try again.",
 })
 MESSAGES.update({

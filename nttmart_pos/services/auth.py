@@ -1,7 +1,8 @@
-"""Users and PINs: salted scrypt hashes only, never a PIN in clear.
+"""Users and PINs: salted scrypt hashes only, never a PIN in clear; lockout after wrong PINs.
 
-Roles and the permission table grow in the trust issue; here a user can log
-in with the right PIN and nothing else.
+After ``MAX_FAILED_PINS`` wrong PINs in a row a user is locked for a time that
+doubles with each lock (1, 2, 4 ... minutes, at most a day); the lock is
+journalled.  The same check guards logins and a supervisor's override PIN.
 """
 
 from __future__ import annotations
@@ -10,27 +11,34 @@ import base64
 import hashlib
 import hmac
 import secrets
-from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from nttmart_pos.db.models import User
+from nttmart_pos.db.models import User, utcnow
 from nttmart_pos.db.uow import UnitOfWork
 from nttmart_pos.errors import AuthError, ValidationError
+from nttmart_pos.domain.users import ROLES, UserInfo
 from nttmart_pos.i18n import _
 
-ROLES = ("cashier", "supervisor", "manager", "admin")
+__all__ = ["ROLES", "UserInfo", "MAX_FAILED_PINS", "lock_duration", "hash_pin", "verify_pin", "check_pin_format",
+           "create_user", "login", "authorize_override", "user_exists", "has_any_user", "user_info"]
+MAX_FAILED_PINS = 5
+FIRST_LOCK = timedelta(minutes=1)
+LONGEST_LOCK = timedelta(days=1)
 # scrypt cost: about 50 ms a check on a small till, slow enough to make a
 # stolen database useless for guessing 4-digit PINs offline at scale.
 _N, _R, _P = 2**14, 8, 1
 
 
-@dataclass(frozen=True)
-class UserInfo:
-    id: int
-    username: str
-    full_name: str
-    role: str
+def lock_duration(earlier_locks: int) -> timedelta:
+    """How long the next lock lasts: 1 minute, doubling with every earlier lock, at most a day."""
+    return min(FIRST_LOCK * (2 ** min(earlier_locks, 20)), LONGEST_LOCK)
+
+
+def user_info(user: User) -> UserInfo:
+    return UserInfo(user.id, user.username, user.full_name, user.role)
 
 
 def hash_pin(pin: str) -> str:
@@ -72,16 +80,82 @@ def create_user(uow: UnitOfWork, username: str, full_name: str, role: str, pin: 
         user = User(username=username, full_name=full_name.strip() or username, role=role, pin_hash=hash_pin(pin))
         uow.session.add(user)
         uow.commit()
-        return UserInfo(user.id, user.username, user.full_name, user.role)
+        return user_info(user)
 
 
-def login(uow: UnitOfWork, username: str, pin: str) -> UserInfo:
-    """Return the user if the PIN is right; one message for every failure."""
+def _locked_message(user: User) -> str:
+    until = user.locked_until.astimezone().strftime("%H:%M") if user.locked_until else "-"
+    return _("{name} terkunci karena PIN salah {count} kali. Coba lagi setelah pukul {time} "
+             "atau minta admin mengatur ulang PIN.", name=user.full_name, count=MAX_FAILED_PINS, time=until)
+
+
+def _check_pin(session: Session, user: User, pin: str, now: datetime, terminal: str) -> bool:
+    """True if ``pin`` is ``user``'s; counts a wrong one and locks after too many.
+
+    Raises ``AuthError`` while the user is locked (without checking the PIN).
+    The caller must commit whatever the outcome, so a wrong PIN is counted.
+    """
+    if user.locked_until is not None and user.locked_until > now:
+        raise AuthError(_locked_message(user))
+    if verify_pin(pin, user.pin_hash):
+        user.failed_pins, user.lock_count, user.locked_until = 0, 0, None
+        return True
+    user.failed_pins = (user.failed_pins or 0) + 1
+    if user.failed_pins >= MAX_FAILED_PINS:
+        from nttmart_pos.services.journal import append  # the journal module imports this one
+
+        user.locked_until = now + lock_duration(user.lock_count or 0)
+        user.lock_count = (user.lock_count or 0) + 1
+        user.failed_pins = 0
+        append(session, "user.locked", {"username": user.username, "locks": user.lock_count,
+                                         "until": user.locked_until.astimezone().isoformat(timespec="seconds")},
+               user=user_info(user), terminal=terminal, ref=user.username)
+    return False
+
+
+def login(uow: UnitOfWork, username: str, pin: str, *, terminal: str = "", now: datetime | None = None) -> UserInfo:
+    """Return the user if the PIN is right; one message for every failure but a lock.
+
+    Writes (the failure count, a lock): pass a write unit of work.
+    """
+    now = now or utcnow()
     with uow:
         user = uow.session.scalar(select(User).where(User.username == username.strip().lower()))
-        if user is None or not user.active or not verify_pin(pin, user.pin_hash):
+        if user is None or not user.active:
             raise AuthError(_("Nama pengguna atau PIN salah"))
-        return UserInfo(user.id, user.username, user.full_name, user.role)
+        try:
+            ok = _check_pin(uow.session, user, pin, now, terminal)
+        finally:
+            uow.commit()
+        if not ok:
+            if user.locked_until is not None and user.locked_until > now:
+                raise AuthError(_locked_message(user))
+            raise AuthError(_("Nama pengguna atau PIN salah"))
+        return user_info(user)
+
+
+def authorize_override(uow: UnitOfWork, username: str, pin: str, permission: str, *, terminal: str = "",
+                       now: datetime | None = None):
+    """A supervisor's or manager's consent to ``permission``, checked by their PIN: an ``Approval``.
+
+    Wrong PINs count towards the approver's lockout like a login.
+    """
+    from nttmart_pos.services.permissions import issue_approval
+
+    now = now or utcnow()
+    with uow:
+        user = uow.session.scalar(select(User).where(User.username == username.strip().lower()))
+        if user is None or not user.active:
+            raise AuthError(_("Nama pengguna atau PIN salah"))
+        try:
+            ok = _check_pin(uow.session, user, pin, now, terminal)
+        finally:
+            uow.commit()
+        if not ok:
+            if user.locked_until is not None and user.locked_until > now:
+                raise AuthError(_locked_message(user))
+            raise AuthError(_("Nama pengguna atau PIN salah"))
+        return issue_approval(user_info(user), permission)
 
 
 def user_exists(uow: UnitOfWork, username: str) -> bool:

@@ -25,6 +25,7 @@ from nttmart_pos.errors import NotFoundError, ValidationError
 from nttmart_pos.i18n import _
 from nttmart_pos.services.auth import UserInfo
 from nttmart_pos.services.counters import next_value
+from nttmart_pos.services.journal_events import journal_sale
 from nttmart_pos.services.stock import record_movement
 
 
@@ -44,7 +45,7 @@ def receipt_number(terminal: str, number: int) -> str:
 
 
 def checkout(uow: UnitOfWork, cart: Cart, payments: list[PaymentEntry], cashier: UserInfo,
-             terminal: str) -> SaleResult:
+             terminal: str, *, now: datetime | None = None) -> SaleResult:
     """Record the sale if the payments cover the total; all or nothing."""
     if cart.is_empty:
         raise ValidationError(_("Keranjang masih kosong"))
@@ -58,7 +59,7 @@ def checkout(uow: UnitOfWork, cart: Cart, payments: list[PaymentEntry], cashier:
                                   .with_for_update(read=True))
         stored = [StoredPayment(entry.method, applied, entry.amount if entry.method == "cash" else 0, entry.reference)
                   for entry, applied in applied_amounts(payments, change)]
-        sale = write_sale(session, cart, stored, cashier, terminal, paid=paid, shift_id=shift_id)
+        sale = write_sale(session, cart, stored, cashier, terminal, paid=paid, shift_id=shift_id, created_at=now)
         uow.commit()
         return SaleResult(sale.id, sale.receipt_no, total, paid, change, sale.created_at)
 
@@ -75,7 +76,8 @@ class StoredPayment:
 
 def write_sale(session: Session, cart: Cart, payments: list[StoredPayment], cashier: UserInfo, terminal: str, *,
                paid: int | None = None, shift_id: int | None = None, created_at: datetime | None = None,
-               channel: str = "till", external_order_id: str | None = None) -> Sale:
+               channel: str = "till", external_order_id: str | None = None,
+               approver: UserInfo | None = None) -> Sale:
     """Write a sale inside the caller's transaction: its receipt number, lines, payments and stock.
 
     ``payments`` must add up to the cart's total (``paid`` defaults to it; the
@@ -124,7 +126,7 @@ def write_sale(session: Session, cart: Cart, payments: list[StoredPayment], cash
     for payment in payments:
         session.add(Payment(sale_id=sale.id, method=payment.method, amount=payment.amount,
                             tendered=payment.tendered, reference=payment.reference))
-    session.flush()
+    journal_sale(session, sale, cashier, approver)  # the last write: takes the journal lock last
     return sale
 
 

@@ -29,6 +29,7 @@ from nttmart_pos.i18n import _
 from nttmart_pos.services.auth import UserInfo
 from nttmart_pos.services.checkout import receipt_number
 from nttmart_pos.services.counters import next_value
+from nttmart_pos.services.journal_events import journal_refund
 from nttmart_pos.services.permissions import SUPERVISOR_ROLES, require_role
 from nttmart_pos.services.stock import record_movement
 
@@ -303,6 +304,7 @@ def refund(uow: UnitOfWork, user: UserInfo, receipt_no: str, lines: list[RefundR
             for line, quantity, _piece in sorted(pieces, key=lambda p: (p[0].product_id, p[0].id)):
                 record_movement(session, line.product_id, "refunded", quantity, sale_id=sale.id,
                                 user_id=user.id, reference=refund_no)
+        journal_refund(session, row, user)
         uow.commit()
         refunded_lines = tuple(RefundedLine(line.line_no, line.barcode, line.product_name, line.measure,
                                             quantity, piece.amount) for line, quantity, piece in pieces)

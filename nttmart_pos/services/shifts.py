@@ -26,6 +26,7 @@ from nttmart_pos.errors import NotFoundError, PermissionDenied, ValidationError
 from nttmart_pos.i18n import _
 from nttmart_pos.services.auth import UserInfo
 from nttmart_pos.services.counters import next_value
+from nttmart_pos.services.journal_events import journal_z_report
 from nttmart_pos.services.permissions import SUPERVISOR_ROLES
 from nttmart_pos.services.shift_figures import cash_in_drawer, compute_report, find_open_shift
 
@@ -264,8 +265,10 @@ def close_shift(uow: UnitOfWork, user: UserInfo, terminal: str, counts: dict[int
         shift.closed_by = user.id
         shift.expected_cash = figures.expected_cash
         shift.counted_cash = counted
-        session.add(ZReport(z_no=z_no, shift_id=shift.id, terminal=terminal, created_at=closed_at,
-                            business_date=local_date(shift.opened_at), figures=report.to_json()))
+        z_report = ZReport(z_no=z_no, shift_id=shift.id, terminal=terminal, created_at=closed_at,
+                           business_date=local_date(shift.opened_at), figures=report.to_json())
+        session.add(z_report)
+        journal_z_report(session, z_report, user)
         uow.commit()
         return ZReportInfo(z_no, shift.id, terminal, report.business_date, figures.expected_cash, counted,
                            difference, report)
