@@ -187,11 +187,12 @@ def render_receipt(printer, data: ReceiptData, columns: int, hardware_barcode: b
         printer.ln(FEED_LINES_WITHOUT_CUTTER)
 
 
-def styled_slip_bytes(styled: list[tuple[str, str]], width_mm: int, what: str) -> bytes:
+def styled_slip_bytes(styled: list[tuple[str, str]], width_mm: int, what: str, barcode: str = "") -> bytes:
     """ESC/POS bytes of a slip given as (style, line) pairs: titles and totals bold and
     double height, banners bold; cut where the printer has a cutter, else feed.
 
-    ``what`` names the document in the error message (e.g. its number).
+    ``what`` names the document in the error message (e.g. its number);
+    ``barcode``, if given, is printed as a Code128 under the text, as on the receipt.
     """
     from nttmart_pos.hardware.printer import profile_for
 
@@ -211,6 +212,9 @@ def styled_slip_bytes(styled: list[tuple[str, str]], width_mm: int, what: str) -
             printer.text("".join(line + "\n" for _style, line in group))
             if style != TEXT:
                 printer.set(bold=False, normal_textsize=True)
+        if barcode:
+            printer.ln()
+            _print_barcode(printer, barcode, profile.hardware_barcode)
         if printer.profile.supports("paperFullCut") or printer.profile.supports("paperPartCut"):
             printer.cut()
         else:
