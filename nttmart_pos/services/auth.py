@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import re
 import secrets
 from datetime import datetime, timedelta
 
@@ -23,8 +24,10 @@ from nttmart_pos.domain.users import ROLES, UserInfo
 from nttmart_pos.i18n import _
 
 __all__ = ["ROLES", "UserInfo", "MAX_FAILED_PINS", "lock_duration", "hash_pin", "verify_pin", "check_pin_format",
-           "create_user", "login", "authorize_override", "user_exists", "has_any_user", "user_info"]
+           "check_role", "new_user", "create_user", "login", "authorize_override", "user_exists", "has_any_user",
+           "user_info"]
 MAX_FAILED_PINS = 5
+_USERNAME = re.compile(r"[a-z0-9._-]+")
 FIRST_LOCK = timedelta(minutes=1)
 LONGEST_LOCK = timedelta(days=1)
 # scrypt cost: about 50 ms a check on a small till, slow enough to make a
@@ -67,18 +70,36 @@ def check_pin_format(pin: str) -> str:
     return pin
 
 
-def create_user(uow: UnitOfWork, username: str, full_name: str, role: str, pin: str) -> UserInfo:
-    username = username.strip().lower()
-    if not username or len(username) > 40:
-        raise ValidationError(_("Nama pengguna tidak boleh kosong"))
+def check_role(role: str) -> str:
     if role not in ROLES:
         raise ValidationError(_("Peran tidak dikenal: {role}", role=role))
+    return role
+
+
+def new_user(session: Session, username: str, full_name: str, role: str, pin: str) -> User:
+    """The one place a user is made: check the name, role and PIN, hash the PIN, add the row (flushed)."""
+    username = username.strip().lower()
+    if not username:
+        raise ValidationError(_("Nama pengguna tidak boleh kosong"))
+    if len(username) > 40 or not _USERNAME.fullmatch(username):
+        raise ValidationError(_("Nama pengguna paling panjang 40 huruf, hanya huruf, angka, titik, garis bawah "
+                                "atau tanda minus, tanpa spasi"))
+    if len(full_name.strip()) > 120:
+        raise ValidationError(_("Nama lengkap paling panjang 120 huruf"))
+    check_role(role)
     check_pin_format(pin)
+    if session.scalar(select(User).where(User.username == username)) is not None:
+        raise ValidationError(_("Nama pengguna {username} sudah dipakai", username=username))
+    user = User(username=username, full_name=full_name.strip() or username, role=role, pin_hash=hash_pin(pin))
+    session.add(user)
+    session.flush()
+    return user
+
+
+def create_user(uow: UnitOfWork, username: str, full_name: str, role: str, pin: str) -> UserInfo:
+    """Bootstrap (init, demo, tests): no actor, not journalled; the admin screen uses ``services.users``."""
     with uow:
-        if uow.session.scalar(select(User).where(User.username == username)) is not None:
-            raise ValidationError(_("Nama pengguna {username} sudah dipakai", username=username))
-        user = User(username=username, full_name=full_name.strip() or username, role=role, pin_hash=hash_pin(pin))
-        uow.session.add(user)
+        user = new_user(uow.session, username, full_name, role, pin)
         uow.commit()
         return user_info(user)
 

@@ -1,4 +1,9 @@
-"""Login screen: user name and PIN."""
+"""Login screen: user name and PIN.
+
+Wrong PINs count towards the user's lockout (``services.auth.login`` writes
+them), so the screen logs in through a write unit of work; a locked user
+reads until when.
+"""
 
 from __future__ import annotations
 
@@ -46,6 +51,9 @@ class LoginScreen(QWidget):
         self.message = QLabel(objectName="loginMessage")
         self.message.setStyleSheet("color: #b00020;")
         self.message.setWordWrap(True)
+        # room for a two-line message (a lock says until when), so the card does not jump or overlap
+        self.message.setMinimumHeight(self.message.fontMetrics().lineSpacing() * 2 + 8)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         form.addRow(self.message)
         outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
         outer.addStretch()
@@ -55,7 +63,8 @@ class LoginScreen(QWidget):
 
     def submit(self) -> None:
         try:
-            user: UserInfo = login(self.context.uow(), self.user.text(), self.pin.text())
+            user: UserInfo = login(self.context.uow(write=True), self.user.text(), self.pin.text(),
+                                   terminal=self.context.settings.terminal_id)
         except PosError as exc:
             self.message.setText(user_message(exc))
             self.pin.clear()

@@ -1,4 +1,4 @@
-"""The top-level window: login, then the cashier screen; settings for managers."""
+"""The top-level window: login, then the cashier screen; settings for managers; the idle lock."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
 from nttmart_pos.i18n import _, set_language
 from nttmart_pos.ui.cashier import CashierScreen
 from nttmart_pos.ui.context import AppContext
+from nttmart_pos.ui.idle_lock import IdleLock
 from nttmart_pos.ui.login import LoginScreen
 
 
@@ -26,6 +27,7 @@ class MainWindow(QMainWindow):
         self.cashier.logout_requested.connect(self.on_logout)
         self.cashier.manager_requested.connect(self.open_manager)
         self.manager = None
+        self.idle_lock = IdleLock(self)  # its lock screen is a page of the stack
         self.statusInfo = QLabel(objectName="statusInfo")
         self.statusBar().addPermanentWidget(self.statusInfo)
         self.update_status_bar()
@@ -42,12 +44,14 @@ class MainWindow(QMainWindow):
         self.context.user = user
         self.stack.setCurrentWidget(self.cashier)
         self.cashier.start_session()
+        self.idle_lock.start()
 
     def on_logout(self) -> None:
         if not self.cashier.cart.is_empty:
             self.cashier.show_status(_("Selesaikan atau batalkan transaksi sebelum keluar"), "#b00020")
             return
         self.context.user = None
+        self.idle_lock.stop()
         self.cashier.shiftBar.end_session()
         if self.manager is not None:
             self.manager.close()
@@ -72,7 +76,8 @@ class MainWindow(QMainWindow):
         from nttmart_pos.ui.settings_dialog import SettingsDialog
 
         parent = self.manager if self.manager is not None and self.manager.isVisible() else self
-        dialog = SettingsDialog(self.context.settings, self.context.user, self.context.settings_path, parent)
+        dialog = SettingsDialog(self.context.settings, self.context.user, self.context.settings_path, parent,
+                                open_uow=self.context.uow)
         dialog.saved.connect(self.apply_settings)
         dialog.open()
 
@@ -84,4 +89,9 @@ class MainWindow(QMainWindow):
         self.context.settings = settings
         set_language(settings.language)
         self.update_status_bar()
+        self.idle_lock.apply_settings()
         self.cashier.start_session()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        self.idle_lock.shutdown()
+        super().closeEvent(event)

@@ -2,7 +2,9 @@
 
 Each tab module in this package defines ``TITLE`` (untranslated Indonesian
 text), ``ORDER`` (position) and ``build(context, parent) -> QWidget``; the
-window finds them by itself, so a new screen never edits this file.
+window finds them by itself, so a new screen never edits this file.  A tab
+module may also name a ``PERMISSION`` (``services.permissions``): only users
+whose role holds it see that tab (the services check it again).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from nttmart_pos.i18n import _
+from nttmart_pos.services.permissions import allowed
 from nttmart_pos.ui.context import AppContext
 
 _NOT_TABS = {"window"}
@@ -45,6 +48,8 @@ class ManagerWindow(QWidget):
         layout.addLayout(top)
         self.tabs = QTabWidget(objectName="managerTabs")
         for module in tab_modules():
+            if hasattr(module, "PERMISSION") and not allowed(context.user, module.PERMISSION):
+                continue
             self.tabs.addTab(module.build(context, self), _(module.TITLE))
         layout.addWidget(self.tabs, 1)
         self.resize(1100, 720)
