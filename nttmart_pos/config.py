@@ -17,7 +17,7 @@ from pathlib import Path
 import platformdirs
 import tomli_w
 
-from nttmart_pos.errors import ConfigError
+from nttmart_pos.errors import ConfigError, QrisError
 from nttmart_pos.i18n import LANGUAGES, _
 
 APP_NAME = "nttmart-pos"
@@ -86,7 +86,12 @@ def load_settings(path: Path) -> Settings:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(_("Berkas pengaturan {path} rusak: {error}", path=path, error=exc)) from exc
+    except RecursionError as exc:  # arrays or tables nested thousands deep
+        raise ConfigError(_("Berkas pengaturan {path} rusak: {error}", path=path,
+                            error=_("isinya bersarang terlalu dalam"))) from exc
     section = raw.get("store", raw)
+    if not isinstance(section, dict):
+        raise ConfigError(_("Pengaturan store di {path} harus berupa tabel [store]", path=path))
     known = {f.name: f.type for f in fields(Settings)}
     values: dict[str, object] = {}
     for key, value in section.items():
@@ -96,7 +101,10 @@ def load_settings(path: Path) -> Settings:
         if isinstance(value, bool) or not isinstance(value, expected):
             raise ConfigError(_("Pengaturan {key} di {path} tidak valid: {value}", key=key, path=path, value=value))
         values[key] = value
-    return replace(Settings(), **values).validated()
+    try:
+        return replace(Settings(), **values).validated()
+    except QrisError as exc:  # a settings file that cannot be used is a ConfigError, whatever the field
+        raise ConfigError(_("QRIS di berkas pengaturan {path} tidak valid: {error}", path=path, error=exc)) from exc
 
 
 def save_settings(settings: Settings, path: Path) -> None:

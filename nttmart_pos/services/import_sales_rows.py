@@ -199,12 +199,14 @@ def _date(text: str) -> OrderDate:
             raise ValueError(text)
         year, month, day, hour, minute, second = match.groups()
         local = datetime(int(year), int(month), int(day), int(hour or 12), int(minute or 0))
-    except ValueError:
+        # A date cell of a spreadsheet comes as midnight with seconds: it is a bare date.
+        bare = hour is None or (second is not None and local.time() == time() and int(second) == 0)
+        moment = datetime.combine(local.date(), NOON) if bare else local
+        moment.astimezone(timezone.utc)  # year 1 or 9999 in the local zone can fall off the calendar in UTC
+    except (ValueError, OverflowError):
         raise ValidationError(_("tanggal harus YYYY-MM-DD atau YYYY-MM-DD HH:MM (mis. 2025-03-14 13:05): {value}",
                                 value=shown(text))) from None
-    # A date cell of a spreadsheet comes as midnight with seconds: it is a bare date.
-    bare = hour is None or (second is not None and local.time() == time() and int(second) == 0)
-    return OrderDate(datetime.combine(local.date(), NOON) if bare else local, bare)
+    return OrderDate(moment, bare)
 
 
 def _barcode(text: str) -> str:
