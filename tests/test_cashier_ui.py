@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QTableView
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QPushButton, QTableView
 from sqlalchemy import select
 
 from factories import COFFEE, seeded_database
 from nttmart_pos.app import build
+from nttmart_pos.db.journal_models import JournalEntry
 from nttmart_pos.db.models import Sale
 from nttmart_pos.db.uow import UnitOfWork
 from nttmart_pos.ui.worker import wait_for_background
@@ -41,8 +42,10 @@ def scan(qtbot, window, code):
 
 
 def cart_rows(window):
+    """Name, quantity, price and total of each line (the "Diskon" column is left out)."""
     model = child(window, QTableView, "cartTable").model()
-    return [tuple(model.index(r, c).data() for c in range(4)) for r in range(model.rowCount())]
+    columns = (0, 1, 2, model.columnCount() - 1)
+    return [tuple(model.index(r, c).data() for c in columns) for r in range(model.rowCount())]
 
 
 def test_wrong_pin_is_refused_with_a_message(qtbot, window):
@@ -120,7 +123,14 @@ def test_quantity_prefix_and_remove_line(qtbot, window, store):
     scan(qtbot, window, store["codes"]["honey"])
     assert [r[1] for r in cart_rows(window)] == ["3", "1"]
     qtbot.mouseClick(child(window, QPushButton, "removeButton"), Qt.MouseButton.LeftButton)
+    # a removal is a journalled void: it asks for a reason first ("Salah pindai" is preselected)
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in window.findChildren(QDialog, "voidDialog")))
+    assert len(cart_rows(window)) == 2
+    dialog = next(d for d in window.findChildren(QDialog, "voidDialog") if d.isVisible())
+    qtbot.mouseClick(child(dialog, QPushButton, "voidOkButton"), Qt.MouseButton.LeftButton)
     assert cart_rows(window) == [("Kopi Arabika Bajawa 250 g", "3", "65.000", "195.000")]
+    with UnitOfWork(store["engine"]) as uow:
+        assert uow.session.scalars(select(JournalEntry.kind)).all() == ["void.line"]
 
 
 def test_expired_pirt_warns_but_the_item_is_sold(qtbot, window, store):

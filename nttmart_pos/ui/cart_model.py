@@ -1,11 +1,17 @@
-"""Table model that shows the open ``Cart`` in the cashier screen."""
+"""Table model that shows the open ``Cart`` in the cashier screen.
+
+A line discount shows in the "Diskon" column (its reason as the tooltip); a
+price changed at the till shows in bold orange, the catalogue price and the
+reason in the tooltip.  "Total" is the line after its discount.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from nttmart_pos.domain.cart import Cart, CartLine
-from nttmart_pos.domain.money import format_number
+from nttmart_pos.domain.money import format_number, format_rupiah
 from nttmart_pos.i18n import _
 
 
@@ -17,7 +23,8 @@ def quantity_text(line: CartLine) -> str:
 
 
 class CartModel(QAbstractTableModel):
-    COLUMNS = ("Nama barang", "Jml", "Harga", "Total")
+    COLUMNS = ("Nama barang", "Jml", "Harga", "Diskon", "Total")
+    PRICE, DISCOUNT = 2, 3
 
     def __init__(self, cart: Cart) -> None:
         super().__init__()
@@ -47,12 +54,27 @@ class CartModel(QAbstractTableModel):
                 return line.product.name
             if column == 1:
                 return quantity_text(line)
-            if column == 2:
+            if column == self.PRICE:
                 suffix = "/kg" if line.product.measure == "weight" else ""
                 return format_number(line.unit_price) + suffix
+            if column == self.DISCOUNT:
+                return format_number(-line.discount) if line.discount else ""
             return format_number(line.total)
         if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        changed = (column == self.PRICE and line.price_override is not None) or \
+            (column == self.DISCOUNT and line.discount > 0)
+        if role == Qt.ItemDataRole.ForegroundRole and changed:
+            return QBrush(QColor("#e65100" if column == self.PRICE else "#b00020"))
+        if role == Qt.ItemDataRole.FontRole and changed:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole and changed:
+            if column == self.PRICE:
+                return _("Harga katalog {price}; diubah: {reason}", price=format_rupiah(line.product.price),
+                         reason=line.override_reason)
+            return _("Diskon {amount}: {reason}", amount=format_rupiah(line.discount), reason=line.discount_reason)
         return None
 
     def line_added(self, index: int) -> None:

@@ -14,27 +14,27 @@ import re
 from PySide6.QtCore import Qt, QTimer, Signal
 from shiboken6 import isValid
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit,
-                               QPushButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+                               QTableView, QVBoxLayout, QWidget)
 
 from nttmart_pos.domain.cart import Cart
 from nttmart_pos.domain.money import format_rupiah
-from nttmart_pos.errors import PosError, ValidationError
+from nttmart_pos.errors import PermissionDenied, PosError, ValidationError
 from nttmart_pos.i18n import _
 from nttmart_pos.services.catalog import product_for_scan
 from nttmart_pos.services.checkout import SaleResult, checkout
 from nttmart_pos.services.printing import print_sale_receipt
-from nttmart_pos.services.receipts import last_receipt_no
 from nttmart_pos.ui.cart_model import CartModel
 from nttmart_pos.ui.context import AppContext
 from nttmart_pos.ui.errors import show_error, user_message
 from nttmart_pos.ui.payment_dialog import PaymentDialog
 from nttmart_pos.ui.shift_bar import ShiftBar
 from nttmart_pos.ui.sound import error_beep
+from nttmart_pos.ui.till_actions import STYLE_ERROR, STYLE_INFO, STYLE_OK, STYLE_WARNING, TillActions
 from nttmart_pos.ui.worker import run_in_background
 
 _QUANTITY_PREFIX = re.compile(r"^(\d{1,4})\s*[*xX]\s*(\S+)$")
-STYLE_OK, STYLE_ERROR, STYLE_INFO, STYLE_WARNING = "#1b5e20", "#b00020", "#37474f", "#e65100"
+__all__ = ["CashierScreen", "STYLE_ERROR", "STYLE_INFO", "STYLE_OK", "STYLE_WARNING"]
 
 
 class CashierScreen(QWidget):
@@ -48,6 +48,7 @@ class CashierScreen(QWidget):
         self.model = CartModel(self.cart)
         self.last_sale: SaleResult | None = None
         self._cancel_armed = False
+        self.actions = TillActions(self)  # discounts, prices, voids, drawer, reprint
         self._build()
 
     # -- layout -------------------------------------------------------------
@@ -59,8 +60,10 @@ class CashierScreen(QWidget):
         top.addWidget(self.userLabel, 1)
         self.managerButton = self._button(_("Manajer (F10)"), "managerButton", self._manager_requested, "F10")
         self.logoutButton = self._button(_("Keluar"), "logoutButton", self.logout_requested.emit)
-        top.addWidget(self.managerButton)
-        top.addWidget(self.logoutButton)
+        # rarely used, so up here: the bottom row stays within a 1024-pixel screen
+        self.drawerButton = self._button(_("Buka laci (Ctrl+D)"), "drawerButton", self.actions.open_drawer, "Ctrl+D")
+        for button in (self.drawerButton, self.managerButton, self.logoutButton):
+            top.addWidget(button)
         layout.addLayout(top)
         self.shiftBar = ShiftBar(self.context, lambda: self.cart.is_empty, self)
         self.shiftBar.message.connect(self.show_status)
@@ -73,6 +76,7 @@ class CashierScreen(QWidget):
         self.scanInput.setStyleSheet("font-size: 20px; padding: 6px;")
         self.scanInput.setMaxLength(64)
         self.scanInput.returnPressed.connect(self.on_scan)
+        self.actions.watch_scan_field(self.scanInput)
         layout.addWidget(self.scanInput)
 
         middle = QHBoxLayout()
@@ -88,7 +92,7 @@ class CashierScreen(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         metrics = self.cartTable.fontMetrics()
         # fixed widths wide enough for the largest figures, so no amount is ever elided
-        for column, sample in ((1, "99,999 kg"), (2, "9.999.999/kg"), (3, "99.999.999")):
+        for column, sample in ((1, "99,999 kg"), (2, "9.999.999/kg"), (3, "-9.999.999"), (4, "99.999.999")):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
         middle.addWidget(self.cartTable, 5)
@@ -101,11 +105,14 @@ class CashierScreen(QWidget):
         self.totalLabel.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.countLabel = QLabel(objectName="countLabel")
         self.countLabel.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.discountInfo = QLabel(objectName="discountInfo")
+        self.discountInfo.setStyleSheet("font-size: 16px; color: #b00020;")
+        self.discountInfo.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.changeInfo = QLabel(objectName="lastChangeLabel")
         self.changeInfo.setStyleSheet("font-size: 22px; font-weight: bold; color: #1b5e20;")
         self.changeInfo.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.changeInfo.setWordWrap(True)
-        for widget in (caption, self.totalLabel, self.countLabel, self.changeInfo):
+        for widget in (caption, self.totalLabel, self.discountInfo, self.countLabel, self.changeInfo):
             side.addWidget(widget)
         side.addStretch()
         middle.addLayout(side, 2)
@@ -118,13 +125,18 @@ class CashierScreen(QWidget):
 
         buttons = QHBoxLayout()
         self.searchButton = self._button(_("F2 Cari barang"), "searchButton", self.open_search, "F2")
-        self.quantityButton = self._button(_("F4 Ubah jumlah"), "quantityButton", self.ask_quantity, "F4")
-        self.removeButton = self._button(_("Del Hapus baris"), "removeButton", self.remove_line, "Delete")
+        actions = self.actions
+        self.quantityButton = self._button(_("F4 Ubah jumlah"), "quantityButton", actions.ask_quantity, "F4")
+        self.removeButton = self._button(_("Del Hapus baris"), "removeButton", actions.remove_line, "Delete")
         self.cancelButton = self._button(_("Esc Batal"), "cancelButton", self.cancel_sale, "Escape")
-        self.reprintButton = self._button(_("F9 Cetak ulang"), "reprintButton", self.reprint_last, "F9")
+        self.discountButton = self._button(_("F6 Diskon"), "discountButton", actions.discount, "F6")
+        self.priceButton = self._button(_("F7 Ubah harga"), "priceButton", actions.change_price, "F7")
+        self.refundButton = self._button(_("F8 Retur"), "refundButton", self.open_refund, "F8")
+        self.reprintButton = self._button(_("F9 Cetak ulang"), "reprintButton", actions.reprint_last, "F9")
         self.payButton = self._button(_("F12 Bayar"), "payButton", self.open_payment, "F12")
         self.payButton.setStyleSheet("font-size: 18px; font-weight: bold; background: #1565c0; color: white;")
         for button in (self.searchButton, self.quantityButton, self.removeButton, self.cancelButton,
+                       self.discountButton, self.priceButton, self.refundButton,
                        self.reprintButton):
             buttons.addWidget(button)
         buttons.addStretch()
@@ -160,6 +172,7 @@ class CashierScreen(QWidget):
 
     def new_sale(self) -> None:
         self.cart.clear()
+        self.actions.reset()
         self.model.refresh()
         self._cancel_armed = False
         self.refresh()
@@ -167,6 +180,9 @@ class CashierScreen(QWidget):
 
     def refresh(self) -> None:
         self.totalLabel.setText(format_rupiah(self.cart.total))
+        discount = self.cart.discount_total
+        self.discountInfo.setText(_("Sebelum diskon {gross}\nDiskon -{amount}", gross=format_rupiah(self.cart.gross),
+                                    amount=format_rupiah(discount)) if discount else "")
         pieces = sum(line.quantity if line.product.measure == "unit" else 1 for line in self.cart.lines)
         self.countLabel.setText(_("{count} barang, {lines} baris", count=pieces, lines=len(self.cart.lines)))
 
@@ -244,44 +260,6 @@ class CashierScreen(QWidget):
         dialog.finished.connect(lambda _result: self.scanInput.setFocus())
         dialog.open()
 
-    def ask_quantity(self) -> None:
-        row = self._selected_row()
-        if row is None:
-            self.show_status(_("Pilih baris dulu (panah atas/bawah)"), STYLE_ERROR)
-            return
-        line = self.cart.lines[row]
-        dialog = QInputDialog(self, objectName="quantityDialog")
-        dialog.setWindowTitle(_("Ubah jumlah"))
-        dialog.setLabelText(line.product.name)
-        dialog.setInputMode(QInputDialog.InputMode.IntInput)
-        dialog.setIntRange(1, 9999)
-        dialog.setIntValue(line.quantity)
-        dialog.intValueSelected.connect(lambda value: self.set_quantity(row, value))
-        dialog.finished.connect(lambda _result: self.scanInput.setFocus())
-        dialog.open()
-
-    def set_quantity(self, row: int, quantity: int) -> None:
-        try:
-            self.cart.set_quantity(row, quantity)
-        except PosError as exc:
-            self.scan_failed(exc)
-            return
-        self.model.line_added(row)
-        self.refresh()
-
-    def remove_line(self) -> None:
-        row = self._selected_row()
-        if row is None:
-            self.show_status(_("Pilih baris dulu (panah atas/bawah)"), STYLE_ERROR)
-            return
-        name = self.cart.lines[row].product.name
-        self.cart.remove(row)
-        self.model.refresh()
-        if self.cart.lines:
-            self._select(min(row, len(self.cart.lines) - 1))
-        self.refresh()
-        self.show_status(_("Dihapus: {name}", name=name), STYLE_INFO)
-
     def cancel_sale(self) -> None:
         if self.cart.is_empty:
             return
@@ -290,17 +268,25 @@ class CashierScreen(QWidget):
             self.show_status(_("Tekan Esc sekali lagi untuk membatalkan seluruh transaksi"), STYLE_ERROR)
             QTimer.singleShot(4000, self._disarm_cancel)
             return
-        self.new_sale()
-        self.show_status(_("Transaksi dibatalkan"), STYLE_INFO)
+        self._cancel_armed = False
+        self.actions.void_sale()  # PIN for a cashier, a reason, the journal; then the cart clears
 
     def _disarm_cancel(self) -> None:
         self._cancel_armed = False
+
+    def open_refund(self) -> None:
+        from nttmart_pos.ui.refund_dialog import open_refund_dialog  # here: refund_dialog imports this module
+
+        open_refund_dialog(self)
 
     # -- paying and printing -----------------------------------------------
     def open_payment(self) -> None:
         if self.cart.is_empty:
             self.scan_failed(ValidationError(_("Keranjang masih kosong")))
             return
+        self.actions.approvals.with_approvals(self._open_payment_dialog)  # a discount or price a supervisor allowed
+
+    def _open_payment_dialog(self) -> None:
         dialog = PaymentDialog(self.cart.total, self.context.settings.qris_static, self)
         dialog.paid.connect(self.complete_sale)
         dialog.finished.connect(lambda _result: self.scanInput.setFocus())
@@ -309,7 +295,14 @@ class CashierScreen(QWidget):
     def complete_sale(self, payments: list) -> None:
         try:
             result = checkout(self.context.uow(write=True), self.cart, payments, self.context.user,
-                              self.context.settings.terminal_id)
+                              self.context.settings.terminal_id, approvals=self.actions.approvals.as_list(),
+                              discount_limit_pct=self.context.settings.discount_limit_pct)
+        except PermissionDenied as exc:
+            if self.actions.approvals.missing():  # an approval expired while paying: ask again, then record
+                self.actions.approvals.with_approvals(lambda: self.complete_sale(payments))
+            else:
+                show_error(self, exc, _("Transaksi belum tersimpan"))
+            return
         except PosError as exc:
             show_error(self, exc, _("Transaksi belum tersimpan"))
             return
@@ -337,11 +330,3 @@ class CashierScreen(QWidget):
         self.show_status(_("Struk {number} tidak tercetak: {reason} Tekan F9 untuk cetak ulang.",
                            number=receipt_no, reason=user_message(exc)), STYLE_ERROR)
         error_beep()
-
-    def reprint_last(self) -> None:
-        number = last_receipt_no(self.context.uow(), self.context.settings.terminal_id)
-        if number is None:
-            self.show_status(_("Belum ada struk untuk dicetak ulang"), STYLE_ERROR)
-            return
-        self.show_status(_("Mencetak ulang struk {number} (salinan)...", number=number), STYLE_INFO)
-        self.print_receipt(number, copy=True)

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
+                               QWidget)
 
 from nttmart_pos.errors import PosError
 from nttmart_pos.i18n import _
@@ -54,14 +55,20 @@ class OverrideDialog(QDialog):
         self.message.setStyleSheet("color: #b00020;")
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
-        buttons = QDialogButtonBox(objectName="overrideButtons")
-        self.okButton = buttons.addButton(_("Izinkan"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.okButton.setObjectName("overrideOk")
-        self.cancelButton = buttons.addButton(_("Batal"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.cancelButton.setObjectName("overrideCancel")
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        buttons = QHBoxLayout()
+        self.cancelButton = QPushButton(_("Batal (Esc)"), objectName="overrideCancel")
+        self.okButton = QPushButton(_("Izinkan (Enter)"), objectName="overrideOk")
+        self.okButton.setStyleSheet("font-weight: bold;")
+        self.okButton.setMinimumHeight(38)
+        for button in (self.cancelButton, self.okButton):
+            # no default button: Enter in the user field only moves to the PIN, Enter in the PIN submits
+            # once (a default button would submit again with the PIN just cleared: two wrong PINs counted)
+            button.setAutoDefault(False)
+            buttons.addWidget(button)
+        buttons.insertStretch(1)
+        self.okButton.clicked.connect(self.submit)
+        self.cancelButton.clicked.connect(self.reject)
+        layout.addLayout(buttons)
         self.userInput.returnPressed.connect(self.pinInput.setFocus)
         self.pinInput.returnPressed.connect(self.submit)
         self.setMinimumWidth(380)
@@ -93,6 +100,7 @@ def request_override(parent: QWidget, context: AppContext, permission: str,
         on_approved(None)
         return None
     dialog = OverrideDialog(context, permission, detail, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a later request gets a fresh dialog
     dialog.accepted.connect(lambda: on_approved(dialog.approval))
     dialog.open()
     return dialog
