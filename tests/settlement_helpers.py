@@ -1,10 +1,15 @@
-"""Test builders for settlement: sales and refunds on chosen local days, through the real services."""
+"""Test builders for settlement: sales and refunds on chosen local days, through the real services.
+
+Also ``journal_written_last``: a watch on an engine's transactions for the journal's lock-order rule.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from nttmart_pos.db.models import Product, Sale, User
 from nttmart_pos.db.settlement_models import Refund
@@ -55,9 +60,10 @@ def sell(engine, cashier: UserInfo, items: list[tuple[int, int]], *, discount: i
             cart.add(product, quantity)
     if discount_permille is not None:
         discount = cart.subtotal * discount_permille // 1000
-    cart.set_sale_discount(discount)
+    cart.set_sale_discount(discount, "promo" if discount else "")
+    # the money is what these tests are about: any discount, without a supervisor's approval
     return checkout(UnitOfWork(engine, write=True), cart, [PaymentEntry("cash", max(cart.total, 1))], cashier,
-                    terminal, now=at(day, minute) if day is not None else None)
+                    terminal, now=at(day, minute) if day is not None else None, discount_limit_pct=100)
 
 
 def give_back(engine, user: UserInfo, receipt_no: str, lines: list[tuple[int, int]], day: date, minute: int = 0):
@@ -75,3 +81,71 @@ def net_sales(engine, date_from: date, date_to: date) -> int:
         refunded = uow.session.scalar(select(func.coalesce(func.sum(Refund.total), 0))
                                       .where(Refund.created_at >= start, Refund.created_at < end))
         return int(sold) - int(refunded)
+
+
+def _is_write(statement: str) -> bool:
+    text = statement.lstrip().upper()
+    return text.startswith(("INSERT", "UPDATE", "DELETE")) or (
+        text.startswith("SELECT") and (" FOR UPDATE" in text or " FOR SHARE" in text))
+
+
+def _is_journal(statement: str, parameters) -> bool:
+    text = statement.upper()
+    return "JOURNAL_ENTRIES" in text or ("COUNTERS" in text and "'journal'" in repr(parameters))
+
+
+@contextmanager
+def journal_written_last(engine) -> Iterator[list[list[str]]]:
+    """Watch every transaction committed on ``engine``; fail if one wrote or locked anything after the journal.
+
+    Yields the committed transactions, each as its list of writes: "journal"
+    for a journal write (its counter or an entry), else the statement's start.
+    Savepoints rolled back are left out, as the database forgets them too.
+    """
+    committed: list[list[str]] = []
+    open_writes: dict[int, list[str]] = {}
+    savepoints: dict[int, list[int]] = {}
+
+    def key(conn) -> int:
+        return id(conn.connection.dbapi_connection)
+
+    def on_execute(conn, cursor, statement, parameters, context, executemany):
+        if _is_write(statement):
+            writes = open_writes.setdefault(key(conn), [])
+            writes.append("journal" if _is_journal(statement, parameters) else " ".join(statement.split()[:3]))
+
+    def on_commit(conn):
+        writes = open_writes.pop(key(conn), [])
+        savepoints.pop(key(conn), None)
+        if writes:
+            committed.append(writes)
+
+    def on_rollback(conn):
+        open_writes.pop(key(conn), None)
+        savepoints.pop(key(conn), None)
+
+    def on_savepoint(conn, name):
+        savepoints.setdefault(key(conn), []).append(len(open_writes.get(key(conn), [])))
+
+    def on_rollback_savepoint(conn, name, context):
+        marks = savepoints.get(key(conn)) or [0]
+        del open_writes.setdefault(key(conn), [])[marks.pop():]
+
+    def on_release_savepoint(conn, name, context):
+        if savepoints.get(key(conn)):
+            savepoints[key(conn)].pop()
+
+    handlers = {"before_cursor_execute": on_execute, "commit": on_commit, "rollback": on_rollback,
+                "savepoint": on_savepoint, "rollback_savepoint": on_rollback_savepoint,
+                "release_savepoint": on_release_savepoint}
+    for name, handler in handlers.items():
+        event.listen(engine, name, handler)
+    try:
+        yield committed
+    finally:
+        for name, handler in handlers.items():
+            event.remove(engine, name, handler)
+    for writes in committed:
+        if "journal" in writes:
+            after = writes[writes.index("journal"):]
+            assert set(after) == {"journal"}, f"written after the journal: {writes}"

@@ -10,7 +10,8 @@ from factories import COFFEE, seed_store
 from nttmart_pos.db.models import Payment, Product, Sale, SaleLine, StockMovement
 from nttmart_pos.db.uow import UnitOfWork
 from nttmart_pos.domain.cart import Cart, PaymentEntry
-from nttmart_pos.errors import NotFoundError, PaymentError, ValidationError
+from nttmart_pos.domain.users import UserInfo
+from nttmart_pos.errors import NotFoundError, PaymentError, PermissionDenied, ValidationError
 from nttmart_pos.services import checkout as checkout_module
 from nttmart_pos.services.catalog import product_for_scan
 from nttmart_pos.services.checkout import checkout
@@ -176,7 +177,7 @@ def test_sale_discount_is_spread_over_the_lines_exactly(engine):
     for code in (COFFEE, barcode_of(engine, seed["ids"]["honey"]), barcode_of(engine, seed["ids"]["scarf"])):
         found = product_for_scan(UnitOfWork(engine), code)
         cart.add(found.product)
-    cart.set_sale_discount(10001)
+    cart.set_sale_discount(10001, "pelanggan tetap")  # 2,5 %: within a cashier's limit
     result = checkout(UnitOfWork(engine, write=True), cart, [PaymentEntry("cash", 400000)], seed["cashier"], "T01")
     assert result.total == 65000 + 85000 + 250000 - 10001
     with UnitOfWork(engine) as uow:
@@ -186,3 +187,13 @@ def test_sale_discount_is_spread_over_the_lines_exactly(engine):
         assert sum(line.line_total - line.sale_discount_share for line in sale.lines) == sale.total
     with pytest.raises(ValidationError):
         cart.set_sale_discount(10**9)
+
+
+def test_only_a_user_with_a_known_role_may_sell_and_nothing_is_written_otherwise(engine):
+    seed = seed_store(engine)
+    cart = Cart()
+    cart.add(product_for_scan(UnitOfWork(engine), COFFEE).product)
+    with pytest.raises(PermissionDenied, match="menjual"):
+        checkout(UnitOfWork(engine, write=True), cart, [PaymentEntry("cash", 65000)],
+                 UserInfo(seed["cashier"].id, "kasir", "Maria Bria", "tamu"), "T01")
+    assert count(engine, Sale) == 0

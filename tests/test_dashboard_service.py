@@ -47,7 +47,7 @@ def sell(engine, seed, monkeypatch, when: datetime, codes: list[str], payments: 
     for code in codes:
         found = product_for_scan(UnitOfWork(engine), code)
         cart.add(found.product, grams=found.grams, fixed_total=found.price)
-    cart.set_sale_discount(discount)
+    cart.set_sale_discount(discount, "promo" if discount else "")
     monkeypatch.setattr(checkout_module, "utcnow", lambda: when.astimezone(timezone.utc))
     return checkout(UnitOfWork(engine, write=True), cart, payments, seed["cashier"], "T01").receipt_no
 

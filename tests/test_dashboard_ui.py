@@ -54,9 +54,10 @@ def demo_file(tmp_path_factory, sqlite_template):
             found = product_for_scan(UnitOfWork(engine), code)
             cart.add(found.product)
         if number == 4:
-            cart.set_sale_discount(5000)
+            cart.set_sale_discount(5000, "promo")
         method = ("cash", "qris", "card")[number % 3]
-        sale = checkout(UnitOfWork(engine, write=True), cart, [PaymentEntry(method, cart.total)], cashier, "T01")
+        sale = checkout(UnitOfWork(engine, write=True), cart, [PaymentEntry(method, cart.total)], cashier, "T01",
+                        discount_limit_pct=100)
         first = first or sale.receipt_no
     refund(UnitOfWork(engine, write=True), manager, first, [RefundRequest(1, 1)], method="cash", restock=True,
            reason="Kemasan rusak", terminal="T01")

@@ -24,6 +24,7 @@ from nttmart_pos.services.import_sales import REJECTED, SKIPPED, import_sales
 from nttmart_pos.services.imports import ImportError
 from nttmart_pos.services.settlement import create_payouts, payout_document, settlement_figures
 from nttmart_pos.services.stock import ledger_stock
+from settlement_helpers import journal_written_last
 
 HEADER = "order_id,date,barcode,qty,unit_price,channel,payment_method\n"
 SCALE_LABEL = "2100001015008"  # Kacang Mete Curah, 1.500 g
@@ -210,6 +211,18 @@ def test_dry_run_checks_everything_and_writes_nothing(engine, store, tmp_path):
                                 "sebelumnya, 1 ditolak.")
     assert (stock(engine), [count(engine, m) for m in (Sale, SaleLine, Payment, StockMovement, Counter)]) == before
     assert run(engine, store, path).recorded[0].receipt_no == "ONL-000001"
+
+
+def test_each_order_is_its_own_transaction_and_its_journal_entry_is_written_last(engine, store, tmp_path):
+    """A till holding a product's lock and waiting for the journal can never wait on an import in a cycle."""
+    path = write(tmp_path, good_file(store) + f"BAD,2025-03-14,{COFFEE},1,65000,pasar,cash\n")
+    with journal_written_last(engine) as transactions:  # it fails if anything is written after the journal
+        assert run(engine, store, path, dry_run=True).rejected
+    assert transactions == []
+    with journal_written_last(engine) as transactions:
+        report = run(engine, store, path)
+    assert [writes.count("journal") for writes in transactions] == [3, 3, 3]  # counter twice, then the entry
+    assert len(report.recorded) == 3
 
 
 def test_an_order_dated_in_a_settled_period_is_recorded_and_goes_into_the_next_payout(engine, store, tmp_path):

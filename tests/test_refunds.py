@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from factories import COFFEE, seed_store
+from nttmart_pos.db.journal_models import JournalEntry
 from nttmart_pos.db.models import Counter, Product, SaleLine, StockMovement
 from nttmart_pos.db.settlement_models import Refund, RefundLine, Shift
 from nttmart_pos.db.uow import UnitOfWork
@@ -18,9 +19,10 @@ from nttmart_pos.domain.refunds import line_net, refund_line_split, sold_line_sp
 from nttmart_pos.domain.settlement import Split
 from nttmart_pos.errors import NotFoundError, PermissionDenied, ValidationError
 from nttmart_pos.services import refunds as refunds_module
-from nttmart_pos.services.auth import create_user
+from nttmart_pos.services.auth import authorize_override, create_user
 from nttmart_pos.services.catalog import product_for_scan
 from nttmart_pos.services.checkout import checkout
+from nttmart_pos.services.permissions import OPEN_DRAWER, REFUND
 from nttmart_pos.services.refunds import (
     RefundRequest,
     refund,
@@ -52,7 +54,7 @@ def sell(engine, store, items, payments, *, discount=0, terminal="T01"):
             name, quantity = item
             cart.add(product_for_scan(UnitOfWork(engine), store["barcodes"][name]).product, quantity)
     if discount:
-        cart.set_sale_discount(discount)
+        cart.set_sale_discount(discount, "pelanggan tetap")
     return checkout(UnitOfWork(engine, write=True), cart, payments, store["cashier"], terminal)
 
 
@@ -209,8 +211,29 @@ def test_a_cashier_is_refused_and_a_supervisor_or_manager_allowed(engine, store)
         give_back(engine, store["cashier"], sale.receipt_no, [(1, 1)])
     assert counts(engine) == before
     manager = create_user(UnitOfWork(engine), "manajer", "Manajer", "manager", "9999")
-    assert give_back(engine, store["supervisor"], sale.receipt_no, [(1, 1)]).total == 65000
+    by_supervisor = give_back(engine, store["supervisor"], sale.receipt_no, [(1, 1)])
+    assert (by_supervisor.total, by_supervisor.approver_name) == (65000, "")
     assert give_back(engine, manager, sale.receipt_no, [(1, 1)]).total == 65000
+
+
+def test_a_cashier_may_refund_on_a_supervisors_pin_and_both_names_are_recorded(engine, store):
+    sale = sell(engine, store, [("coffee", 2)], [PaymentEntry("cash", 130000)])
+    wrong = authorize_override(UnitOfWork(engine, write=True), "spv", "5678", OPEN_DRAWER, terminal="T01")
+    with pytest.raises(PermissionDenied, match="mengembalikan uang"):
+        refund(UnitOfWork(engine, write=True), store["cashier"], sale.receipt_no, [RefundRequest(1, 1)],
+               method="cash", restock=True, reason="Rusak", terminal="T01", approval=wrong)
+    approval = authorize_override(UnitOfWork(engine, write=True), "spv", "5678", REFUND, terminal="T01")
+    result = refund(UnitOfWork(engine, write=True), store["cashier"], sale.receipt_no, [RefundRequest(1, 1)],
+                    method="cash", restock=True, reason="Rusak", terminal="T01", approval=approval)
+    assert (result.total, result.approver_name) == (65000, "Yohana Lado")
+    with UnitOfWork(engine) as uow:
+        row = uow.session.scalar(select(Refund))
+        assert (row.user_id, row.user_name, row.approver_id, row.approver_name) == (
+            store["cashier"].id, "Maria Bria", store["supervisor"].id, "Yohana Lado")
+        entry = uow.session.scalar(select(JournalEntry).where(JournalEntry.kind == "refund"))
+        assert (entry.ref, entry.user_name, entry.approver_name) == (result.refund_no, "Maria Bria", "Yohana Lado")
+    view = refund_view(UnitOfWork(engine), result.refund_no)
+    assert (view.user_name, view.approver_name) == ("Maria Bria", "Yohana Lado")
 
 
 def test_refund_numbers_are_gapless_per_terminal(engine, store):

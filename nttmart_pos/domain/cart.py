@@ -119,6 +119,8 @@ class Cart:
             raise ValidationError(_("Jumlah barang timbangan tidak dapat diubah; hapus dan pindai ulang"))
         _check_quantity(quantity)
         line.quantity = quantity
+        if line.discount > line.gross:  # a discount for more pieces than are left: give it again
+            line.discount, line.discount_reason = 0, ""
 
     def remove(self, index: int) -> None:
         del self.lines[index]
@@ -179,7 +181,7 @@ class Cart:
     @property
     def discount_total(self) -> int:
         """Line discounts and the sale discount together."""
-        return sum(line.discount for line in self.lines) + self.discount
+        return sum(line.gross - line.total for line in self.lines) + self.discount
 
     def discount_percent_exceeds(self, limit_pct: int) -> bool:
         """True if all discounts together are more than ``limit_pct`` percent of the gross."""

@@ -6,10 +6,16 @@ unit of work) and takes the receipt counter's row lock on PostgreSQL, so two
 tills never draw the same receipt number; any failure rolls everything back,
 the receipt number included, so numbers stay gapless.  ``write_sale`` is the
 writing part, shared with orders from other channels (``services.import_sales``).
+
+Who may sell, give a discount above the store's limit or change a price is
+checked here (``services.permissions``); a supervisor's ``Approval`` lets a
+cashier do the last two, and both names are recorded on the sale and in the
+journal.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -19,14 +25,26 @@ from sqlalchemy.orm import Session
 from nttmart_pos.db.models import Payment, Product, Sale, SaleLine, Vendor, utcnow
 from nttmart_pos.db.uow import UnitOfWork
 from nttmart_pos.db.settlement_models import Shift
-from nttmart_pos.domain.cart import Cart, PaymentEntry, applied_amounts, settle_payments
+from nttmart_pos.domain.cart import (
+    REASON_MAX,
+    Cart,
+    CartLine,
+    PaymentEntry,
+    applied_amounts,
+    settle_payments,
+)
+from nttmart_pos.domain.money import round_half_up_div
 from nttmart_pos.domain.settlement import spread_discount
 from nttmart_pos.errors import NotFoundError, ValidationError
 from nttmart_pos.i18n import _
 from nttmart_pos.services.auth import UserInfo
 from nttmart_pos.services.counters import next_value
+from nttmart_pos.services.journal import append
 from nttmart_pos.services.journal_events import journal_sale
+from nttmart_pos.services.permissions import DISCOUNT_OVER_LIMIT, PRICE_OVERRIDE, SELL, Approval, require
 from nttmart_pos.services.stock import record_movement
+
+DISCOUNT_OVERRIDE, PRICE_OVERRIDE_EVENT = "discount.override", "price.override"  # journal kinds
 
 
 @dataclass(frozen=True)
@@ -44,11 +62,85 @@ def receipt_number(terminal: str, number: int) -> str:
     return f"{terminal}-{number:06d}"
 
 
+def is_price_override(line: CartLine) -> bool:
+    """True if the line is sold at a price typed at the till instead of the catalogue's."""
+    return line.fixed_total is None and line.price_override is not None and line.price_override != line.product.price
+
+
+def check_discount_reasons(cart: Cart) -> None:
+    """Every discount and every changed price must say why (``ValidationError`` naming the line)."""
+    for line in cart.lines:
+        if line.discount < 0 or (line.price_override is not None and line.price_override < 0):
+            raise ValidationError(_("Diskon dan harga tidak boleh negatif ({name})", name=line.product.name))
+        if line.discount > 0 and not line.discount_reason.strip():
+            raise ValidationError(_("Diskon untuk {name} harus diberi alasan", name=line.product.name))
+        if is_price_override(line) and not line.override_reason.strip():
+            raise ValidationError(_("Perubahan harga {name} harus diberi alasan", name=line.product.name))
+    if cart.discount > 0 and not cart.sale_discount_reason.strip():
+        raise ValidationError(_("Diskon transaksi harus diberi alasan"))
+
+
+@dataclass(frozen=True)
+class _Override:
+    """An action the cashier's role does not allow, done on a supervisor's approval: journalled."""
+
+    kind: str
+    approver: UserInfo
+    data: dict
+
+
+def _approval_for(approvals: Sequence[Approval], permission: str) -> Approval | None:
+    return next((approval for approval in approvals if approval.permission == permission), None)
+
+
+def _percent_text(part: int, whole: int) -> str:
+    """``part`` as a percentage of ``whole`` with two decimals ("7.69"): journal data holds no floats."""
+    hundredths = round_half_up_div(part * 10_000, whole) if whole > 0 else 0
+    return f"{hundredths // 100}.{hundredths % 100:02d}"
+
+
+def _overrides(cart: Cart, cashier: UserInfo, approvals: Sequence[Approval], limit_pct: int) -> list[_Override]:
+    """Check the discount limit and price overrides; the ones an approval allowed, for the journal."""
+    found: list[_Override] = []
+    if cart.discount_percent_exceeds(limit_pct):
+        approver = require(cashier, DISCOUNT_OVER_LIMIT, _approval_for(approvals, DISCOUNT_OVER_LIMIT))
+        if approver is not None:
+            found.append(_Override(DISCOUNT_OVERRIDE, approver, {
+                "gross": cart.gross, "discount": cart.discount_total, "limit_pct": limit_pct,
+                "percent": _percent_text(cart.discount_total, cart.gross),
+                "sale_discount": cart.discount,
+                "sale_discount_reason": cart.sale_discount_reason if cart.discount else "",
+                "lines": [{"line_no": number, "barcode": line.product.barcode, "name": line.product.name,
+                           "gross": line.gross, "discount": line.gross - line.total, "reason": line.discount_reason}
+                          for number, line in enumerate(cart.lines, start=1) if line.discount > 0],
+            }))
+    changed = [(number, line) for number, line in enumerate(cart.lines, start=1) if is_price_override(line)]
+    if changed:
+        approver = require(cashier, PRICE_OVERRIDE, _approval_for(approvals, PRICE_OVERRIDE))
+        if approver is not None:
+            found.append(_Override(PRICE_OVERRIDE_EVENT, approver, {
+                "lines": [{"line_no": number, "barcode": line.product.barcode, "name": line.product.name,
+                           "measure": line.product.measure, "quantity": line.quantity,
+                           "list_price": line.product.price, "unit_price": line.unit_price,
+                           "reason": line.override_reason} for number, line in changed],
+            }))
+    return found
+
+
 def checkout(uow: UnitOfWork, cart: Cart, payments: list[PaymentEntry], cashier: UserInfo,
-             terminal: str, *, now: datetime | None = None) -> SaleResult:
-    """Record the sale if the payments cover the total; all or nothing."""
+             terminal: str, *, now: datetime | None = None, approvals: Sequence[Approval] = (),
+             discount_limit_pct: int = 5) -> SaleResult:
+    """Record the sale if the payments cover the total; all or nothing.
+
+    Discounts together above ``discount_limit_pct`` percent of the gross
+    (``Settings.discount_limit_pct``) and changed prices need a role that may
+    give them, or an approval for that permission among ``approvals``.
+    """
+    require(cashier, SELL)
     if cart.is_empty:
         raise ValidationError(_("Keranjang masih kosong"))
+    check_discount_reasons(cart)
+    overrides = _overrides(cart, cashier, approvals, discount_limit_pct)
     total = cart.total
     change = settle_payments(total, payments)
     paid = sum(p.amount for p in payments)
@@ -59,7 +151,12 @@ def checkout(uow: UnitOfWork, cart: Cart, payments: list[PaymentEntry], cashier:
                                   .with_for_update(read=True))
         stored = [StoredPayment(entry.method, applied, entry.amount if entry.method == "cash" else 0, entry.reference)
                   for entry, applied in applied_amounts(payments, change)]
-        sale = write_sale(session, cart, stored, cashier, terminal, paid=paid, shift_id=shift_id, created_at=now)
+        sale = write_sale(session, cart, stored, cashier, terminal, paid=paid, shift_id=shift_id, created_at=now,
+                          approvers=[override.approver for override in overrides])
+        # after the sale's own entry: the journal lock is already ours, nothing else is written after it
+        for override in overrides:
+            append(session, override.kind, {"receipt_no": sale.receipt_no, **override.data}, user=cashier,
+                   terminal=terminal, ref=sale.receipt_no, approver=override.approver)
         uow.commit()
         return SaleResult(sale.id, sale.receipt_no, total, paid, change, sale.created_at)
 
@@ -74,16 +171,34 @@ class StoredPayment:
     reference: str = ""
 
 
+def _line_reason(line: CartLine) -> str:
+    """The line discount's reason, and a changed price's as "harga: ...", in one column."""
+    parts = [line.discount_reason.strip()] if line.discount > 0 else []
+    if is_price_override(line):
+        parts.append(f"harga: {line.override_reason.strip()}")
+    return "; ".join(parts)[:REASON_MAX]
+
+
+def _distinct(people: Sequence[UserInfo]) -> list[UserInfo]:
+    seen: dict[int, UserInfo] = {}
+    for person in people:
+        seen.setdefault(person.id, person)
+    return list(seen.values())
+
+
 def write_sale(session: Session, cart: Cart, payments: list[StoredPayment], cashier: UserInfo, terminal: str, *,
                paid: int | None = None, shift_id: int | None = None, created_at: datetime | None = None,
                channel: str = "till", external_order_id: str | None = None,
-               approver: UserInfo | None = None) -> Sale:
+               approver: UserInfo | None = None, approvers: Sequence[UserInfo] = ()) -> Sale:
     """Write a sale inside the caller's transaction: its receipt number, lines, payments and stock.
 
     ``payments`` must add up to the cart's total (``paid`` defaults to it; the
     change is what was paid beyond it).  Shared by the till (``checkout``) and
     orders from other channels (``services.import_sales``), so both snapshot
-    the vendor's terms and move stock the same way.
+    the vendor's terms and move stock the same way.  ``approver``/``approvers``:
+    who allowed what the cashier's role does not (the first one's id is kept,
+    every name).  The sale is journalled last, so the caller may add only
+    further journal entries after it.
     """
     if cart.is_empty:
         raise ValidationError(_("Keranjang masih kosong"))
@@ -97,11 +212,15 @@ def write_sale(session: Session, cart: Cart, payments: list[StoredPayment], cash
     vendors = {vendor.id: vendor for _product, vendor in rows}
     if ids - products.keys():
         raise NotFoundError(_("Barang di keranjang tidak ada lagi di database"))
+    people = _distinct(([approver] if approver else []) + list(approvers))
     number = next_value(session, f"receipt:{terminal}")
     sale = Sale(receipt_no=receipt_number(terminal, number), terminal=terminal, number=number,
                 cashier_id=cashier.id, cashier_name=cashier.full_name, created_at=created_at or utcnow(),
                 subtotal=cart.subtotal, discount=cart.discount, total=total, paid=paid, change=paid - total,
-                shift_id=shift_id, channel=channel, external_order_id=external_order_id)
+                shift_id=shift_id, channel=channel, external_order_id=external_order_id,
+                discount_reason=cart.sale_discount_reason.strip()[:REASON_MAX] if cart.discount else "",
+                approver_id=people[0].id if people else None,
+                approver_name=", ".join(person.full_name for person in people)[:120])
     session.add(sale)
     session.flush()
     shares = spread_discount([line.total for line in cart.lines], cart.discount)
@@ -112,7 +231,9 @@ def write_sale(session: Session, cart: Cart, payments: list[StoredPayment], cash
         session.add(SaleLine(
             sale_id=sale.id, line_no=line_no, product_id=product.id, barcode=product.barcode,
             product_name=line.product.name, measure=line.product.measure, quantity=line.quantity,
-            unit_price=line.unit_price, line_total=line.total, discount=0, sale_discount_share=share,
+            unit_price=line.unit_price, line_total=line.total, discount=line.gross - line.total,
+            discount_reason=_line_reason(line), list_price=line.product.price if is_price_override(line) else None,
+            sale_discount_share=share,
             vendor_id=vendor.id, vendor_code=vendor.code, vendor_name=vendor.name, terms=vendor.terms,
             harga_setor=product.harga_setor if vendor.terms == "harga_setor" else None,
             commission_pct=_commission(product.commission_pct, vendor.commission_pct, vendor.terms),
@@ -126,7 +247,7 @@ def write_sale(session: Session, cart: Cart, payments: list[StoredPayment], cash
     for payment in payments:
         session.add(Payment(sale_id=sale.id, method=payment.method, amount=payment.amount,
                             tendered=payment.tendered, reference=payment.reference))
-    journal_sale(session, sale, cashier, approver)  # the last write: takes the journal lock last
+    journal_sale(session, sale, cashier, people[0] if people else None)  # the last write: takes the journal lock last
     return sale
 
 

@@ -10,7 +10,10 @@ An order already recorded for its channel is skipped; the database's unique
 (channel, external_order_id) backs that up when two imports of one file race.
 Each order is committed on its own (a dry run rolls each one back): a long
 file never holds the tills up for long (SQLite has one writer at a time), and
-an interrupted import is simply run again.
+an interrupted import is simply run again.  It also keeps the journal rule:
+``write_sale`` journals the order as its last write, and the commit follows at
+once, so no transaction takes a product's row lock after the journal's (a till
+holding a product and waiting for the journal could otherwise deadlock with it).
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ from nttmart_pos.services.checkout import StoredPayment, receipt_number, write_s
 from nttmart_pos.services.import_rows import RowError
 from nttmart_pos.services.import_sales_rows import SALE_COLUMNS, OrderRows, group_orders, read_sale_rows
 from nttmart_pos.services.imports import read_checked
-from nttmart_pos.services.permissions import require_manager
+from nttmart_pos.services.permissions import MANAGE_STOCK, require
 
 __all__ = ["ONLINE_TERMINAL", "RECORDED", "REJECTED", "SALE_COLUMNS", "SKIPPED", "OrderOutcome",
            "SalesImportReport", "import_sales"]
@@ -140,7 +143,7 @@ def import_sales(uow: UnitOfWork, user: UserInfo, path: Path, *, dry_run: bool =
     ``services.imports.ImportError`` and records nothing.  ``now`` (UTC-aware)
     is for tests: dates after it are refused.
     """
-    require_manager(user, _("mengimpor penjualan"))
+    require(user, MANAGE_STOCK)  # a back-office job: it moves stock and feeds the vendors' payouts
     now = now or utcnow()
     parsed = read_checked(read_sale_rows, Path(path))
     orders = group_orders(parsed, now)

@@ -1,4 +1,4 @@
-"""Receipt content for a recorded sale, ready for the printer layout."""
+"""Receipt content for a recorded sale, ready for the printer layout; reprints are allowed and journalled here."""
 
 from __future__ import annotations
 
@@ -11,8 +11,13 @@ from nttmart_pos.db.uow import UnitOfWork
 from nttmart_pos.domain.money import format_number
 from nttmart_pos.domain.receipt import ReceiptData, ReceiptLine, ReceiptPayment
 from nttmart_pos.domain.tax import included_ppn
+from nttmart_pos.domain.users import UserInfo
 from nttmart_pos.errors import NotFoundError
 from nttmart_pos.i18n import _, translate_to
+from nttmart_pos.services.journal import append
+from nttmart_pos.services.permissions import REPRINT, Approval, require
+
+REPRINT_EVENT = "reprint"  # journal kind
 
 
 def receipt_for(uow: UnitOfWork, receipt_no: str, settings: Settings, *, copy: bool = False) -> ReceiptData:
@@ -24,6 +29,25 @@ def receipt_for(uow: UnitOfWork, receipt_no: str, settings: Settings, *, copy: b
         if sale is None:
             raise NotFoundError(_("Struk {number} tidak ditemukan", number=receipt_no))
         return _receipt_data(sale, settings, copy)
+
+
+def authorize_reprint(uow: UnitOfWork, user: UserInfo, terminal: str, receipt_no: str,
+                      approval: Approval | None = None) -> UserInfo | None:
+    """Allow printing a copy of ``receipt_no`` and journal it (``reprint``); the approver used, or None.
+
+    ``uow`` must be a write unit of work.  ``NotFoundError`` for an unknown
+    receipt, ``PermissionDenied`` when neither the role nor ``approval`` allows it.
+    """
+    approver = require(user, REPRINT, approval)
+    number = (receipt_no or "").strip().upper()
+    with uow:
+        found = uow.session.execute(select(Sale.receipt_no, Sale.total).where(Sale.receipt_no == number)).first()
+        if found is None:
+            raise NotFoundError(_("Struk {number} tidak ditemukan", number=(receipt_no or "").strip()))
+        append(uow.session, REPRINT_EVENT, {"receipt_no": found.receipt_no, "total": found.total}, user=user,
+               terminal=terminal, ref=found.receipt_no, approver=approver)
+        uow.commit()
+    return approver
 
 
 def last_receipt_no(uow: UnitOfWork, terminal: str) -> str | None:

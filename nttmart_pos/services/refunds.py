@@ -30,7 +30,7 @@ from nttmart_pos.services.auth import UserInfo
 from nttmart_pos.services.checkout import receipt_number
 from nttmart_pos.services.counters import next_value
 from nttmart_pos.services.journal_events import journal_refund
-from nttmart_pos.services.permissions import SUPERVISOR_ROLES, require_role
+from nttmart_pos.services.permissions import REFUND, Approval, require
 from nttmart_pos.services.stock import record_movement
 
 REASON_MAX = 200  # refunds.reason is String(200)
@@ -106,6 +106,7 @@ class RefundResult:
     restock: bool
     shift_id: int | None
     lines: tuple[RefundedLine, ...]
+    approver_name: str = ""  # the supervisor who allowed a cashier's refund
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,7 @@ class RefundView:
     reason: str
     shift_id: int | None
     lines: tuple[RefundedLine, ...]
+    approver_name: str = ""
 
 
 def refund_number(terminal: str, number: int) -> str:
@@ -263,14 +265,17 @@ def _check_reason(reason: str) -> str:
 
 
 def refund(uow: UnitOfWork, user: UserInfo, receipt_no: str, lines: list[RefundRequest], *, method: str,
-           restock: bool, reason: str, terminal: str, now: datetime | None = None) -> RefundResult:
+           restock: bool, reason: str, terminal: str, now: datetime | None = None,
+           approval: Approval | None = None) -> RefundResult:
     """Give money back for ``lines`` of the sale ``receipt_no``; all or nothing.
 
     ``uow`` must be a write unit of work.  ``method`` is "cash" or one of the
     sale's payment methods; ``restock`` puts the goods back on the shelf
-    (a ``refunded`` stock movement), otherwise they are written off.
+    (a ``refunded`` stock movement), otherwise they are written off.  A
+    cashier needs a supervisor's ``approval`` (``auth.authorize_override``
+    for ``permissions.REFUND``); both names are recorded.
     """
-    require_role(user, SUPERVISOR_ROLES, _("mengembalikan uang"))
+    approver = require(user, REFUND, approval)
     if not lines:
         raise ValidationError(_("Pilih paling sedikit satu barang yang dikembalikan"))
     reason = _check_reason(reason)
@@ -293,7 +298,8 @@ def refund(uow: UnitOfWork, user: UserInfo, receipt_no: str, lines: list[RefundR
         shift_id = session.scalar(select(Shift.id).where(Shift.terminal == terminal, Shift.status == "open"))
         row = Refund(refund_no=refund_no, sale_id=sale.id, terminal=terminal, shift_id=shift_id,
                      created_at=now or utcnow(), user_id=user.id, user_name=user.full_name, method=method,
-                     total=total, restock=restock, reason=reason)
+                     total=total, restock=restock, reason=reason, approver_id=approver.id if approver else None,
+                     approver_name=approver.full_name if approver else "")
         session.add(row)
         session.flush()
         for line, quantity, piece in pieces:
@@ -304,12 +310,12 @@ def refund(uow: UnitOfWork, user: UserInfo, receipt_no: str, lines: list[RefundR
             for line, quantity, _piece in sorted(pieces, key=lambda p: (p[0].product_id, p[0].id)):
                 record_movement(session, line.product_id, "refunded", quantity, sale_id=sale.id,
                                 user_id=user.id, reference=refund_no)
-        journal_refund(session, row, user)
+        journal_refund(session, row, user, approver)  # the last write: takes the journal lock last
         uow.commit()
         refunded_lines = tuple(RefundedLine(line.line_no, line.barcode, line.product_name, line.measure,
                                             quantity, piece.amount) for line, quantity, piece in pieces)
         return RefundResult(row.id, refund_no, sale.receipt_no, row.created_at, terminal, method, total, restock,
-                            shift_id, refunded_lines)
+                            shift_id, refunded_lines, row.approver_name)
 
 
 def refunds_of_sale(uow: UnitOfWork, receipt_no: str) -> list[RefundSummary]:
@@ -336,7 +342,7 @@ def refund_view(uow: UnitOfWork, refund_no: str) -> RefundView:
                                    sale_lines[item.sale_line_id].product_name, sale_lines[item.sale_line_id].measure,
                                    item.quantity, item.amount) for item in row.lines)
         return RefundView(row.refund_no, receipt_no or "", row.created_at, row.terminal, row.user_name, row.method,
-                          row.total, row.restock, row.reason, row.shift_id, lines)
+                          row.total, row.restock, row.reason, row.shift_id, lines, row.approver_name or "")
 
 
 def refund_line_splits(session: Session, refund_line_ids: Iterable[int]) -> dict[int, Split]:
