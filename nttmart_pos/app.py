@@ -9,14 +9,16 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from nttmart_pos.db.engine import make_engine
 from nttmart_pos.db.migrate import upgrade
+from nttmart_pos.errors import JournalError
 from nttmart_pos.i18n import _, set_language
 from nttmart_pos.options import Options, parse_gui_args
+from nttmart_pos.services.journal_key import ensure_key
 from nttmart_pos.ui.context import AppContext
-from nttmart_pos.ui.errors import install_excepthook, setup_logging
+from nttmart_pos.ui.errors import install_excepthook, setup_logging, user_message
 from nttmart_pos.ui.main_window import MainWindow
 from nttmart_pos.ui.worker import collect_garbage_on_gui_thread
 
@@ -34,6 +36,11 @@ def build_from_options(options: Options) -> MainWindow:
     set_language(settings.language)
     engine = make_engine(options.db_url)
     upgrade(engine)  # a new or older database is brought up to date by the migrations
+    try:  # sales are journalled with this key; a fresh install creates it, an existing journal needs its file
+        ensure_key(engine, options.journal_key_path, create=True)
+    except BaseException:
+        engine.dispose()
+        raise
     context = AppContext(engine=engine, settings=settings, settings_path=options.config_path,
                          printer_override=options.printer)
     window = MainWindow(context)
@@ -57,6 +64,13 @@ def no_display_reason() -> str | None:
              "untuk merender layar tanpa monitor.")
 
 
+def start_error_box(exc: Exception) -> QMessageBox:
+    """The message shown when the till cannot start (no window exists yet to show it in)."""
+    box = QMessageBox(QMessageBox.Icon.Critical, "NTT Mart POS", user_message(exc), QMessageBox.StandardButton.Ok)
+    box.setObjectName("startErrorBox")
+    return box
+
+
 def run(options: Options) -> int:
     """Start the program; with ``--screenshot`` render the main screen to a PNG and exit."""
     if options.screenshot:
@@ -66,7 +80,12 @@ def run(options: Options) -> int:
         return 1
     app = application()
     setup_logging()
-    window = build_from_options(options)
+    try:
+        window = build_from_options(options)
+    except JournalError as exc:  # a missing key file: say so on screen too, not only in a terminal
+        if not options.screenshot:
+            start_error_box(exc).exec()
+        raise
     install_excepthook(lambda: window)
     if options.screenshot:
         app.processEvents()

@@ -4,6 +4,7 @@
     nttmart-pos [...] init [--admin NAME --pin PIN]       create or upgrade the database
     nttmart-pos [...] demo [--no-gui]                     a demo store, then the GUI
     nttmart-pos qris --static PAYLOAD --amount N          print a dynamic QRIS
+    nttmart-pos [...] journal verify                      check the journal (commands/journal.py)
 
 Exit status: 0 done, 1 an error with a one-line message, 2 wrong usage (and a
 QRIS payload or amount that cannot be used).
@@ -125,9 +126,11 @@ def _init(args: argparse.Namespace, options: Options) -> int:
 
     if args.pin is not None:
         check_pin_format(args.pin)  # before touching the database
-    engine = upgraded_engine(options)
+    had_key = options.journal_key_path.exists()
+    engine = upgraded_engine(options)  # creates the journal key file for a database without a journal
     try:
         print(_("Database siap: {db}", db=shown_url(options.db_url)))
+        _announce_key(options, had_key)
         if args.admin is None:
             return EXIT_OK
         if user_exists(UnitOfWork(engine), args.admin):
@@ -143,9 +146,11 @@ def _init(args: argparse.Namespace, options: Options) -> int:
 def _demo(args: argparse.Namespace, options: Options) -> int:
     from nttmart_pos.services.demo import DEMO_USERS, is_empty, load_demo
 
+    had_key = options.journal_key_path.exists()
     engine = upgraded_engine(options)
     try:
         print(_("Database siap: {db}", db=shown_url(options.db_url)))
+        _announce_key(options, had_key)
         if is_empty(UnitOfWork(engine)):
             summary = load_demo(UnitOfWork(engine, write=True))
             print(_("Data demo dimuat: {vendors} UMKM, {products} barang, {users} pengguna.",
@@ -165,6 +170,12 @@ def _demo(args: argparse.Namespace, options: Options) -> int:
     if args.no_gui:
         return EXIT_OK
     return _start_gui(options)
+
+
+def _announce_key(options: Options, had_key: bool) -> None:
+    if not had_key and options.journal_key_path.exists():
+        print(_("Kunci jurnal dibuat: {path}. Cadangkan berkas ini, dan salin ke setiap kasir yang memakai "
+                "database yang sama.", path=options.journal_key_path))
 
 
 def _start_gui(options: Options) -> int:

@@ -15,6 +15,8 @@ from nttmart_pos.config import Settings, config_path, load_settings
 from nttmart_pos.db.engine import resolve_db_url
 from nttmart_pos.i18n import _
 
+JOURNAL_KEY_FILE = "journal.key"  # beside the settings file unless --journal-key or $NTTMART_JOURNAL_KEY
+
 
 @dataclass(frozen=True)
 class Options:
@@ -23,6 +25,7 @@ class Options:
     printer: str | None  # overrides the printer in the settings
     terminal: str | None  # overrides the terminal id in the settings
     screenshot: Path | None
+    journal_key_path: Path  # the journal key file (see services.journal_key)
 
     def settings(self) -> Settings:
         """The stored settings with the command-line overrides applied."""
@@ -47,15 +50,21 @@ def add_global_options(parser: argparse.ArgumentParser) -> None:
                                "file:///path atau none (bawaan: $NTTMART_PRINTER)"))
     parser.add_argument("--terminal", metavar="ID", help=_("ID terminal, mis. T01"))
     parser.add_argument("--screenshot", metavar="PATH", help=_("render layar utama ke PNG lalu keluar"))
+    parser.add_argument("--journal-key", metavar="PATH",
+                        help=_("berkas kunci jurnal (bawaan: $NTTMART_JOURNAL_KEY, atau journal.key di folder "
+                               "berkas pengaturan)"))
 
 
 def options_from(namespace: argparse.Namespace) -> Options:
+    settings_path = config_path(namespace.config)
+    key = namespace.journal_key or os.environ.get("NTTMART_JOURNAL_KEY")
     return Options(
         db_url=resolve_db_url(namespace.db),
-        config_path=config_path(namespace.config),
+        config_path=settings_path,
         printer=namespace.printer or os.environ.get("NTTMART_PRINTER") or None,
         terminal=namespace.terminal,
         screenshot=Path(namespace.screenshot) if namespace.screenshot else None,
+        journal_key_path=Path(key).expanduser() if key else settings_path.with_name(JOURNAL_KEY_FILE),
     )
 
 

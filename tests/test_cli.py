@@ -46,10 +46,11 @@ USD = with_crc(STATIC[:-8].replace("5303360", "5303840"))
 
 @pytest.fixture(autouse=True)
 def isolated(tmp_path, monkeypatch):
-    """Never the user's real settings, database or printer."""
+    """Never the user's real settings, journal key, database or printer."""
     monkeypatch.setenv("NTTMART_CONFIG", str(tmp_path / "settings.toml"))
     monkeypatch.delenv("NTTMART_DB_URL", raising=False)
     monkeypatch.delenv("NTTMART_PRINTER", raising=False)
+    monkeypatch.delenv("NTTMART_JOURNAL_KEY", raising=False)
 
 
 @pytest.fixture
@@ -133,7 +134,10 @@ def test_init_creates_the_schema_and_the_admin(capsys, tmp_path):
     url = f"sqlite:///{tmp_path}/x.db"
     code, out, err = run(capsys, "--db", url, "init", "--admin", "Ani", "--pin", "4321")
     assert (code, err) == (0, "")
-    assert out == f"Database siap: {url}\nAdmin ani dibuat.\n"
+    key = tmp_path / "journal.key"  # beside the settings file of the isolated fixture
+    assert out == (f"Database siap: {url}\nKunci jurnal dibuat: {key}. Cadangkan berkas ini, dan salin ke setiap "
+                   f"kasir yang memakai database yang sama.\nAdmin ani dibuat.\n")
+    assert key.exists()
     engine = make_engine(url)
     assert is_up_to_date(engine)
     engine.dispose()

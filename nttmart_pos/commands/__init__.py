@@ -26,12 +26,18 @@ def add_extension_commands(subparsers) -> None:
         importlib.import_module(f"{__name__}.{info.name}").add_commands(subparsers)
 
 
-def upgraded_engine(options: Options) -> Engine:
-    """An engine on the chosen database, its schema created or brought up to date."""
+def upgraded_engine(options: Options, *, journal_key: bool = True) -> Engine:
+    """An engine on the chosen database, its schema created or brought up to date.
+
+    With ``journal_key`` (the default) the journal key file is installed for
+    the engine, created first if the database has no journal yet
+    (``services.journal_key.ensure_key``); ``journal verify`` reads the key itself.
+    """
     from alembic.util import CommandError
 
     from nttmart_pos.db.engine import make_engine
     from nttmart_pos.db.migrate import upgrade
+    from nttmart_pos.services.journal_key import ensure_key
 
     engine = make_engine(options.db_url)
     try:
@@ -46,6 +52,12 @@ def upgraded_engine(options: Options) -> Engine:
     except BaseException:
         engine.dispose()
         raise
+    if journal_key:
+        try:
+            ensure_key(engine, options.journal_key_path, create=True)
+        except BaseException:
+            engine.dispose()
+            raise
     return engine
 
 

@@ -133,3 +133,4 @@ def downgrade() -> None:
 
     op.drop_table('journal_entries')
     # ### end Alembic commands ###
+    op.execute("DELETE FROM counters WHERE name = 'journal'")  # an upgrade again starts the journal at 1
