@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
+from nttmart_pos.db.retry import busy_error, is_retryable
 from nttmart_pos.errors import DatabaseError
 from nttmart_pos.i18n import _
 
@@ -23,7 +24,7 @@ from nttmart_pos.i18n import _
 def database_error(exc: Exception) -> DatabaseError:
     """Turn a driver failure into a message a cashier can act on."""
     text = str(getattr(exc, "orig", exc)).lower()
-    if "disk" in text and ("full" in text or "space" in text):
+    if ("disk" in text and ("full" in text or "space" in text)) or "no space left" in text:  # PG: ENOSPC
         message = _("Penyimpanan penuh: data tidak dapat disimpan. Kosongkan ruang disk lalu coba lagi.")
     elif "readonly" in text or "read-only" in text or "read only" in text:
         message = _("Database hanya-baca: data tidak dapat disimpan. Hubungi manajer.")
