@@ -11,6 +11,12 @@ Who may sell, give a discount above the store's limit or change a price is
 checked here (``services.permissions``); a supervisor's ``Approval`` lets a
 cashier do the last two, and both names are recorded on the sale and in the
 journal.
+
+Stock: a product the customer holds is sellable even when the system says
+there is none (``Settings.negative_stock`` "allow", the default: the stock
+goes below zero and the product is listed under "Stok minus" for the
+manager).  With "block" the sale is refused instead, checked under the
+products' row locks so two tills cannot both sell the last piece.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from nttmart_pos.config import NEGATIVE_STOCK_POLICIES
 from nttmart_pos.db.models import Payment, Product, Sale, SaleLine, Vendor, utcnow
 from nttmart_pos.db.uow import UnitOfWork
 from nttmart_pos.db.settlement_models import Shift
@@ -35,6 +42,7 @@ from nttmart_pos.domain.cart import (
 )
 from nttmart_pos.domain.money import round_half_up_div
 from nttmart_pos.domain.settlement import spread_discount
+from nttmart_pos.domain.stock_document import measured_text
 from nttmart_pos.errors import NotFoundError, ValidationError
 from nttmart_pos.i18n import _
 from nttmart_pos.services.auth import UserInfo
@@ -129,13 +137,18 @@ def _overrides(cart: Cart, cashier: UserInfo, approvals: Sequence[Approval], lim
 
 def checkout(uow: UnitOfWork, cart: Cart, payments: list[PaymentEntry], cashier: UserInfo,
              terminal: str, *, now: datetime | None = None, approvals: Sequence[Approval] = (),
-             discount_limit_pct: int = 5) -> SaleResult:
+             discount_limit_pct: int = 5, negative_stock: str = "allow") -> SaleResult:
     """Record the sale if the payments cover the total; all or nothing.
 
     Discounts together above ``discount_limit_pct`` percent of the gross
     (``Settings.discount_limit_pct``) and changed prices need a role that may
     give them, or an approval for that permission among ``approvals``.
+    ``negative_stock`` (``Settings.negative_stock``): "allow" sells beyond
+    the stock in the system, "block" refuses with a ``ValidationError``
+    naming the product, and nothing is written (receipt number included).
     """
+    if negative_stock not in NEGATIVE_STOCK_POLICIES:
+        raise ValueError(f"unknown negative stock policy {negative_stock!r}")
     require(cashier, SELL)
     if cart.is_empty:
         raise ValidationError(_("Keranjang masih kosong"))
@@ -152,7 +165,8 @@ def checkout(uow: UnitOfWork, cart: Cart, payments: list[PaymentEntry], cashier:
         stored = [StoredPayment(entry.method, applied, entry.amount if entry.method == "cash" else 0, entry.reference)
                   for entry, applied in applied_amounts(payments, change)]
         sale = write_sale(session, cart, stored, cashier, terminal, paid=paid, shift_id=shift_id, created_at=now,
-                          approvers=[override.approver for override in overrides])
+                          approvers=[override.approver for override in overrides],
+                          block_negative_stock=negative_stock == "block")
         # after the sale's own entry: the journal lock is already ours, nothing else is written after it
         for override in overrides:
             append(session, override.kind, {"receipt_no": sale.receipt_no, **override.data}, user=cashier,
@@ -189,7 +203,8 @@ def _distinct(people: Sequence[UserInfo]) -> list[UserInfo]:
 def write_sale(session: Session, cart: Cart, payments: list[StoredPayment], cashier: UserInfo, terminal: str, *,
                paid: int | None = None, shift_id: int | None = None, created_at: datetime | None = None,
                channel: str = "till", external_order_id: str | None = None,
-               approver: UserInfo | None = None, approvers: Sequence[UserInfo] = ()) -> Sale:
+               approver: UserInfo | None = None, approvers: Sequence[UserInfo] = (),
+               block_negative_stock: bool = False) -> Sale:
     """Write a sale inside the caller's transaction: its receipt number, lines, payments and stock.
 
     ``payments`` must add up to the cart's total (``paid`` defaults to it; the
@@ -198,7 +213,8 @@ def write_sale(session: Session, cart: Cart, payments: list[StoredPayment], cash
     the vendor's terms and move stock the same way.  ``approver``/``approvers``:
     who allowed what the cashier's role does not (the first one's id is kept,
     every name).  The sale is journalled last, so the caller may add only
-    further journal entries after it.
+    further journal entries after it.  ``block_negative_stock``: raise a
+    ``ValidationError`` (write nothing) if a product's stock would go below zero.
     """
     if cart.is_empty:
         raise ValidationError(_("Keranjang masih kosong"))
@@ -214,6 +230,8 @@ def write_sale(session: Session, cart: Cart, payments: list[StoredPayment], cash
         raise NotFoundError(_("Barang di keranjang tidak ada lagi di database"))
     people = _distinct(([approver] if approver else []) + list(approvers))
     number = next_value(session, f"receipt:{terminal}")
+    if block_negative_stock:  # after the receipt counter, before any product row: the usual lock order
+        check_stock(session, cart)
     sale = Sale(receipt_no=receipt_number(terminal, number), terminal=terminal, number=number,
                 cashier_id=cashier.id, cashier_name=cashier.full_name, created_at=created_at or utcnow(),
                 subtotal=cart.subtotal, discount=cart.discount, total=total, paid=paid, change=paid - total,
@@ -249,6 +267,43 @@ def write_sale(session: Session, cart: Cart, payments: list[StoredPayment], cash
                             tendered=payment.tendered, reference=payment.reference))
     journal_sale(session, sale, cashier, people[0] if people else None)  # the last write: takes the journal lock last
     return sale
+
+
+def check_stock(session: Session, cart: Cart) -> None:
+    """Refuse (``ValidationError``) a cart that sells more of a product than its stock in the system.
+
+    The products' rows are locked in id order (``FOR NO KEY UPDATE`` on
+    PostgreSQL, the lock ``write_sale``'s stock update takes anyway, so the
+    foreign keys of the sale lines do not wait on it; SQLite's ``BEGIN
+    IMMEDIATE`` already holds the database) and their stock read under the
+    lock: a second till selling the last piece waits here and then sees it
+    gone.  Weighed goods count in grams.
+    """
+    wanted: dict[int, int] = {}
+    for line in cart.lines:
+        wanted[line.product.product_id] = wanted.get(line.product.product_id, 0) + line.quantity
+    stock = dict(session.execute(select(Product.id, Product.stock_on_hand).where(Product.id.in_(wanted))
+                                 .order_by(Product.id).with_for_update(key_share=True)).all())
+    short = [line.product for line in cart.lines
+             if stock.get(line.product.product_id, 0) < wanted[line.product.product_id]]
+    if not short:
+        return
+    product = short[0]
+    left = stock.get(product.product_id, 0)
+    amount = measured_text(left, product.measure) if product.measure == "weight" else \
+        f"{measured_text(left, product.measure)} {product.unit}".strip()
+    others = len({p.product_id for p in short}) - 1
+    if left > 0:
+        head = _("Stok {name} di sistem tinggal {stock}", name=product.name, stock=amount)
+    elif left == 0:
+        head = _("Stok {name} di sistem sudah habis", name=product.name)
+    else:
+        head = _("Stok {name} di sistem sudah minus ({stock})", name=product.name, stock=amount)
+    message = "; ".join((head, _("pengaturan toko menolak penjualan melebihi stok. Catat barang masuk dulu atau "
+                                 "minta manajer mengubah pengaturan.")))
+    if others:
+        message += " " + _("{count} barang lain di keranjang juga melebihi stok.", count=others)
+    raise ValidationError(message)
 
 
 def _commission(product_pct: int | None, vendor_pct: int | None, terms: str) -> int | None:

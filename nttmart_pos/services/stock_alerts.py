@@ -1,7 +1,8 @@
-"""What the manager should act on, per vendor: batches near their best-before date, and low stock.
+"""What the manager should act on, per vendor: batches near their best-before date, low stock,
+and products sold beyond the stock the system knows of (negative stock).
 
-Both lists are grouped by vendor code, because the action is a call to (or a
-retur for) one UMKM.
+The first two are grouped by vendor code, because the action is a call to (or
+a retur for) one UMKM; the negative stock list is a flat list sorted by vendor.
 """
 
 from __future__ import annotations
@@ -9,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, func, or_, select
 
 from nttmart_pos.db.inventory_models import StockDocument, StockDocumentLine
-from nttmart_pos.db.models import Product, Vendor
+from nttmart_pos.db.models import Product, StockMovement, Vendor
 from nttmart_pos.db.uow import UnitOfWork
 from nttmart_pos.services.catalog import vendor_by_code
 
@@ -53,6 +54,24 @@ class LowStockRow:
     measure: str
     stock_on_hand: int
     reorder_level: int
+
+
+@dataclass(frozen=True)
+class NegativeStockRow:
+    """A product the till sold more of than the system had: the shelf and the books disagree."""
+
+    vendor_code: str
+    vendor_name: str
+    vendor_phone: str
+    product_id: int
+    barcode: str
+    product_name: str
+    unit: str
+    measure: str  # quantities are grams for "weight", else pieces
+    stock_on_hand: int  # below zero
+    active: bool
+    negative_since: datetime | None  # the movement that took the stock below zero this time
+    last_sold_at: datetime | None
 
 
 def _fifo_remaining(lines: list[tuple[int, int]], stock: int) -> dict[int, int]:
@@ -133,3 +152,41 @@ def low_stock(uow: UnitOfWork, vendor_code: str | None = None) -> dict[str, list
                 vendor.code, vendor.name, vendor.owner, vendor.phone, product.id, product.barcode, product.name,
                 product.unit, product.measure, product.stock_on_hand, product.reorder_level))
         return grouped
+
+
+def negative_stock(uow: UnitOfWork) -> list[NegativeStockRow]:
+    """Every product (active or not) whose stock on hand is below zero, by vendor code and name.
+
+    The till sells what a customer brings even when the system has none left
+    (``Settings.negative_stock`` "allow"); such a product shows up here until an
+    intake or a stock take puts its stock right.  Two small queries over the
+    ledger of those products only: the last sale, and when the stock last went
+    from zero or more to below zero (the running sum of its movements).
+    """
+    statement = (select(Product, Vendor).join(Vendor, Product.vendor_id == Vendor.id)
+                 .where(Product.stock_on_hand < 0)
+                 .order_by(Vendor.code, Product.name, Product.id))
+    with uow:
+        session = uow.session
+        found = session.execute(statement).all()
+        ids = [product.id for product, _vendor in found]
+        last_sold: dict[int, datetime] = {}
+        since: dict[int, datetime] = {}
+        if ids:
+            movement = StockMovement
+            last_sold = dict(session.execute(
+                select(movement.product_id, func.max(movement.created_at))
+                .where(movement.product_id.in_(ids), movement.kind == "sold")
+                .group_by(movement.product_id)).all())
+            running = (select(movement.product_id, movement.quantity, movement.created_at,
+                              func.sum(movement.quantity).over(partition_by=movement.product_id,
+                                                               order_by=movement.id).label("after"))
+                       .where(movement.product_id.in_(ids)).subquery())
+            since = dict(session.execute(
+                select(running.c.product_id, func.max(running.c.created_at))
+                .where(running.c.after < 0, running.c.after - running.c.quantity >= 0)
+                .group_by(running.c.product_id)).all())
+        return [NegativeStockRow(vendor.code, vendor.name, vendor.phone, product.id, product.barcode, product.name,
+                                 product.unit, product.measure, product.stock_on_hand, product.active,
+                                 since.get(product.id), last_sold.get(product.id))
+                for product, vendor in found]

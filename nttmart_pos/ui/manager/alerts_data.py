@@ -1,12 +1,12 @@
-"""What the Peringatan (alerts) tab shows: the three lists read together off the GUI thread,
+"""What the Peringatan (alerts) tab shows: the four lists read together off the GUI thread,
 the words they are shown with, and the CSV/XLSX files they are exported to (no Qt here).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 
 from nttmart_pos.db.uow import UnitOfWork
@@ -17,7 +17,8 @@ from nttmart_pos.i18n import _
 from nttmart_pos.reports.tabular import write_table
 from nttmart_pos.services.catalog_admin import VendorRow, list_vendors
 from nttmart_pos.services.product_certificates import CertificateAlert, expiring_certificates
-from nttmart_pos.services.stock_alerts import BATCH_SOON_DAYS, BatchAlert, LowStockRow, expiring_batches, low_stock
+from nttmart_pos.services.stock_alerts import (BATCH_SOON_DAYS, BatchAlert, LowStockRow, NegativeStockRow,
+                                               expiring_batches, low_stock, negative_stock)
 
 EXPIRED_COLOR, SOON_COLOR, OK_COLOR = "#b00020", "#e65100", "#1b5e20"
 
@@ -40,18 +41,20 @@ class AlertData:
     certificates: list[CertificateAlert]  # soonest first
     batches: dict[str, list[BatchAlert]]  # by vendor code
     vendors: dict[str, VendorContact]  # every vendor, also deactivated ones (their batches are still here)
+    negative: list[NegativeStockRow] = field(default_factory=list)  # sold beyond the system's stock, by vendor
 
     def contact(self, code: str, fallback_name: str = "") -> VendorContact:
         return self.vendors.get(code) or VendorContact(code, fallback_name, "", "")
 
 
 def load_alerts(engine, today: date, batch_days: int = BATCH_SOON_DAYS) -> AlertData:
-    """Read the three lists; runs in a background thread, so it only touches the database."""
+    """Read the four lists; runs in a background thread, so it only touches the database."""
     vendors: list[VendorRow] = list_vendors(UnitOfWork(engine), include_inactive=True)
     return AlertData(
         today, batch_days, low_stock(UnitOfWork(engine)), expiring_certificates(UnitOfWork(engine), today),
         expiring_batches(UnitOfWork(engine), today, within_days=batch_days),
-        {v.code: VendorContact(v.code, v.name, v.owner, v.phone) for v in vendors})
+        {v.code: VendorContact(v.code, v.name, v.owner, v.phone) for v in vendors},
+        negative_stock(UnitOfWork(engine)))
 
 
 # -- words -------------------------------------------------------------------
@@ -104,6 +107,27 @@ def remaining_text(batch: BatchAlert) -> str:
              received=amount_text(batch.quantity, batch.measure, batch.unit))
 
 
+def moment_text(moment: datetime | None) -> str:
+    """``14-10-2026 16:05`` in local time, or ``-`` when not known."""
+    if moment is None:
+        return "-"
+    local = moment.astimezone()
+    return f"{format_date(local.date())} {local:%H:%M}"
+
+
+def negative_name(row: NegativeStockRow) -> str:
+    """The product's name, marked when it is no longer sold."""
+    return row.product_name if row.active else _("{name} (nonaktif)", name=row.product_name)
+
+
+def negative_groups(data: AlertData) -> dict[str, list[NegativeStockRow]]:
+    """The negative stock rows by vendor code (already sorted by vendor, then product)."""
+    groups: dict[str, list[NegativeStockRow]] = {}
+    for row in data.negative:
+        groups.setdefault(row.vendor_code, []).append(row)
+    return groups
+
+
 def csv_unit(measure: str, unit: str) -> str:
     """The unit of a whole-number quantity in a file: weighed goods are kept in grams."""
     return _("gram") if measure == "weight" else unit
@@ -126,6 +150,20 @@ def export_low_stock(path: Path, groups: dict[str, list[LowStockRow]]) -> int:
          row.stock_on_hand, row.reorder_level, csv_unit(row.measure, row.unit))
         for rows_of_vendor in groups.values() for row in rows_of_vendor]
     return write_table(Path(path), columns, rows)
+
+
+def _file_moment(moment: datetime | None) -> str:
+    """``2026-10-14 16:05`` in local time (sorts as text), or empty."""
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment is not None else ""
+
+
+def export_negative_stock(path: Path, rows: list[NegativeStockRow]) -> int:
+    columns = (_("Kode UMKM"), _("UMKM"), _("Telepon"), _("Barcode"), _("Barang"), _("Aktif"), _("Stok"),
+               _("Satuan"), _("Minus sejak"), _("Terakhir terjual"))
+    table = [(r.vendor_code, r.vendor_name, r.vendor_phone, r.barcode, r.product_name, _("ya") if r.active else
+              _("tidak"), r.stock_on_hand, csv_unit(r.measure, r.unit), _file_moment(r.negative_since),
+              _file_moment(r.last_sold_at)) for r in rows]
+    return write_table(Path(path), columns, table)
 
 
 def export_certificates(path: Path, alerts: list[CertificateAlert]) -> int:

@@ -1,4 +1,4 @@
-"""The three lists of the Peringatan tab (low stock, certificates, expiring batches): a tree
+"""The four lists of the Peringatan tab (low stock, certificates, expiring batches, negative stock): a tree
 grouped by vendor or a flat list, with a note when there is nothing to do and an export button.
 """
 
@@ -17,7 +17,8 @@ from nttmart_pos.services.product_certificates import CertificateAlert
 from nttmart_pos.services.stock_alerts import LowStockRow
 from nttmart_pos.ui.manager.alerts_data import (EXPIRED_COLOR, OK_COLOR, AlertData, amount_text, batch_state_text,
                                                 certificate_state_text, contact_text, days_text, document_text,
-                                                remaining_text, state_color)
+                                                moment_text, negative_groups, negative_name, remaining_text,
+                                                state_color)
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 GROUP_BACKGROUND = "#e3ecf5"
@@ -25,6 +26,7 @@ GROUP_BACKGROUND = "#e3ecf5"
 LOW_STOCK_COLUMNS = ("Barang", "Barcode", "Stok", "Batas pesan ulang")
 CERTIFICATE_COLUMNS = ("Barang", "Jenis", "Nomor", "Berlaku sampai", "Sisa waktu", "Status")
 BATCH_COLUMNS = ("Barang", "Dokumen masuk", "Kedaluwarsa", "Sisa waktu", "Status", "Sisa perkiraan")
+NEGATIVE_COLUMNS = ("Barang", "Barcode", "Stok di sistem", "Minus sejak", "Terakhir terjual")
 
 
 class AlertSection(QWidget):
@@ -153,6 +155,13 @@ def batches_section(parent: QWidget | None = None) -> AlertSection:
         _("Tidak ada barang yang kedaluwarsa dalam jangka waktu ini."), parent)
 
 
+def negative_stock_section(parent: QWidget | None = None) -> AlertSection:
+    return AlertSection(
+        "negativeStockTable", "negativeStockExport", NEGATIVE_COLUMNS, (2,),
+        _("Barang terjual melebihi stok di sistem: periksa rak, lalu catat barang masuk atau stok opname."),
+        _("Tidak ada barang dengan stok minus."), parent)
+
+
 def fill_low_stock(section: AlertSection, data: AlertData, groups: dict[str, list[LowStockRow]]) -> None:
     section.clear()
     for code, rows in groups.items():
@@ -210,3 +219,19 @@ def fill_batches(section: AlertSection, data: AlertData) -> None:
                             {3: color, 4: color}, (4,))
     section.finish(_("{expired} kedaluwarsa, {soon} segera kedaluwarsa dalam {days} hari", expired=expired,
                      soon=section.count - expired, days=data.batch_days))
+
+
+def fill_negative_stock(section: AlertSection, data: AlertData) -> None:
+    """By vendor (the goods are usually an intake not yet entered), the stock in red."""
+    section.clear()
+    groups = negative_groups(data)
+    for code, rows in groups.items():
+        contact = data.contact(code, rows[0].vendor_name)
+        group = section.add_group(_("{vendor} \u2014 {count} barang", vendor=contact_text(contact),
+                                    count=len(rows)), code)
+        for row in rows:
+            section.add_row(group, (negative_name(row), row.barcode,
+                                    amount_text(row.stock_on_hand, row.measure, row.unit),
+                                    moment_text(row.negative_since), moment_text(row.last_sold_at)),
+                            {2: EXPIRED_COLOR}, (2,))
+    section.finish(_("{count} barang dari {vendors} UMKM", count=section.count, vendors=len(groups)))

@@ -1,5 +1,6 @@
 """The Peringatan (alerts) tab, the first a manager sees: low stock per vendor, certificates
-that lapse, and food batches near their best-before date, each exportable as CSV.
+that lapse, food batches near their best-before date, and goods sold beyond the stock in the
+system (stok minus), each exportable as CSV.
 """
 
 from __future__ import annotations
@@ -21,18 +22,20 @@ from nttmart_pos.ui.busy import ERROR, INFO, BusyMixin, status_label
 from nttmart_pos.ui.context import AppContext
 from nttmart_pos.ui.errors import show_error
 from nttmart_pos.ui.manager.alerts_data import (EXPIRED_COLOR, OK_COLOR, SOON_COLOR, AlertData, export_batches,
-                                                export_certificates, export_low_stock, filtered_low_stock,
-                                                load_alerts)
+                                                export_certificates, export_low_stock, export_negative_stock,
+                                                filtered_low_stock, load_alerts)
 from nttmart_pos.ui.manager.alerts_sections import (AlertSection, batches_section, certificates_section,
-                                                    fill_batches, fill_certificates, fill_low_stock, low_stock_section)
+                                                    fill_batches, fill_certificates, fill_low_stock,
+                                                    fill_negative_stock, low_stock_section, negative_stock_section)
 
 TITLE = "Peringatan"
 ORDER = 5
 
 MAX_BATCH_DAYS = 365
-LOW_STOCK, CERTIFICATES, BATCHES = "low_stock", "certificates", "batches"
+LOW_STOCK, CERTIFICATES, BATCHES, NEGATIVE = "low_stock", "certificates", "batches", "negative_stock"
 # File names suggested in the save dialog: stok-menipis-2026-10-15.csv ...
-FILE_STEMS = {LOW_STOCK: "stok-menipis", CERTIFICATES: "sertifikat", BATCHES: "kedaluwarsa"}
+FILE_STEMS = {LOW_STOCK: "stok-menipis", CERTIFICATES: "sertifikat", BATCHES: "kedaluwarsa",
+              NEGATIVE: "stok-minus"}
 RETURN_TAB = "Retur"  # the TITLE of ui/manager/returns_tab.py
 
 
@@ -102,6 +105,7 @@ class AlertsTab(BusyMixin, QWidget):
         self.returnButton.clicked.connect(lambda _checked=False: self.open_return())
         self.batches.bottom.insertWidget(1, self.returnButton)
         self.batches.tree.itemSelectionChanged.connect(self._update_buttons)
+        self.negativeStock = negative_stock_section()
         for kind, section in self._sections().items():
             self.sections.addTab(section, "")
             section.export_requested.connect(lambda kind=kind: self.ask_export(kind))
@@ -113,7 +117,8 @@ class AlertsTab(BusyMixin, QWidget):
         self._set_loading(False)
 
     def _sections(self) -> dict[str, AlertSection]:
-        return {LOW_STOCK: self.lowStock, CERTIFICATES: self.certificates, BATCHES: self.batches}
+        return {LOW_STOCK: self.lowStock, CERTIFICATES: self.certificates, BATCHES: self.batches,
+                NEGATIVE: self.negativeStock}
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
@@ -125,7 +130,7 @@ class AlertsTab(BusyMixin, QWidget):
         return self.today or date.today()
 
     def reload(self, today: date | None = None) -> None:
-        """Read the three lists again in the background (``today`` fixes the date, for tests)."""
+        """Read the four lists again in the background (``today`` fixes the date, for tests)."""
         if today is not None:
             self.today = today
         engine, day, days = self.context.engine, self.current_day(), self.batchDays.value()
@@ -139,6 +144,7 @@ class AlertsTab(BusyMixin, QWidget):
         self._show_low_stock()
         fill_certificates(self.certificates, data)
         fill_batches(self.batches, data)
+        fill_negative_stock(self.negativeStock, data)
         self._set_loading(False)
         self._show_titles()
         self.loaded.emit()
@@ -192,15 +198,18 @@ class AlertsTab(BusyMixin, QWidget):
         else:
             counts = {LOW_STOCK: sum(len(rows) for rows in data.low_stock.values()),
                       CERTIFICATES: len(data.certificates),
-                      BATCHES: sum(len(batches) for batches in data.batches.values())}
+                      BATCHES: sum(len(batches) for batches in data.batches.values()),
+                      NEGATIVE: len(data.negative)}
             expired = {LOW_STOCK: any(row.stock_on_hand <= 0 for rows in data.low_stock.values() for row in rows),
                        CERTIFICATES: any(a.state == "expired" for a in data.certificates),
-                       BATCHES: any(b.state == "expired" for rows in data.batches.values() for b in rows)}
+                       BATCHES: any(b.state == "expired" for rows in data.batches.values() for b in rows),
+                       NEGATIVE: True}  # the books are wrong: always red
             colors = {kind: (EXPIRED_COLOR if expired[kind] else SOON_COLOR) if counts[kind] else OK_COLOR
                       for kind in counts}
         titles = {LOW_STOCK: _("Stok menipis ({count})", count=counts[LOW_STOCK]),
                   CERTIFICATES: _("Sertifikat ({count})", count=counts[CERTIFICATES]),
-                  BATCHES: _("Kedaluwarsa ({count})", count=counts[BATCHES])}
+                  BATCHES: _("Kedaluwarsa ({count})", count=counts[BATCHES]),
+                  NEGATIVE: _("Stok minus ({count})", count=counts[NEGATIVE])}
         for index, kind in enumerate(self._sections()):
             self.sections.setTabText(index, titles[kind])
             self.sections.tabBar().setTabTextColor(index, QColor(colors[kind]))
@@ -251,7 +260,8 @@ class AlertsTab(BusyMixin, QWidget):
         writers: dict[str, Callable[[], int]] = {
             LOW_STOCK: lambda groups=filtered_low_stock(data, self.vendor_filter()): export_low_stock(path, groups),
             CERTIFICATES: lambda: export_certificates(path, data.certificates),
-            BATCHES: lambda: export_batches(path, data)}
+            BATCHES: lambda: export_batches(path, data),
+            NEGATIVE: lambda: export_negative_stock(path, data.negative)}
         self._folder = str(path.parent)
         self._exporting.add(kind)  # one file at a time per list
         self._update_buttons()
