@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 
 from nttmart_pos.config import NEGATIVE_STOCK_POLICIES
 from nttmart_pos.db.models import Payment, Product, Sale, SaleLine, Vendor, utcnow
+from nttmart_pos.db.retry import run_with_retry
 from nttmart_pos.db.uow import UnitOfWork
 from nttmart_pos.db.settlement_models import Shift
 from nttmart_pos.domain.cart import (
@@ -63,6 +64,9 @@ class SaleResult:
     paid: int
     change: int
     created_at: datetime
+
+
+RETRY_ATTEMPTS = 3  # on SQLite each attempt has already waited the busy timeout
 
 
 def receipt_number(terminal: str, number: int) -> str:
@@ -157,22 +161,27 @@ def checkout(uow: UnitOfWork, cart: Cart, payments: list[PaymentEntry], cashier:
     total = cart.total
     change = settle_payments(total, payments)
     paid = sum(p.amount for p in payments)
-    with uow:
-        session = uow.session
-        # FOR SHARE on PostgreSQL: a closing that is committing waits for us, or we see it closed
-        shift_id = session.scalar(select(Shift.id).where(Shift.terminal == terminal, Shift.status == "open")
-                                  .with_for_update(read=True))
-        stored = [StoredPayment(entry.method, applied, entry.amount if entry.method == "cash" else 0, entry.reference)
-                  for entry, applied in applied_amounts(payments, change)]
-        sale = write_sale(session, cart, stored, cashier, terminal, paid=paid, shift_id=shift_id, created_at=now,
-                          approvers=[override.approver for override in overrides],
-                          block_negative_stock=negative_stock == "block")
-        # after the sale's own entry: the journal lock is already ours, nothing else is written after it
-        for override in overrides:
-            append(session, override.kind, {"receipt_no": sale.receipt_no, **override.data}, user=cashier,
-                   terminal=terminal, ref=sale.receipt_no, approver=override.approver)
-        uow.commit()
-        return SaleResult(sale.id, sale.receipt_no, total, paid, change, sale.created_at)
+
+    def record() -> SaleResult:
+        with uow:
+            session = uow.session
+            # FOR SHARE on PostgreSQL: a closing that is committing waits for us, or we see it closed
+            shift_id = session.scalar(select(Shift.id).where(Shift.terminal == terminal, Shift.status == "open")
+                                      .with_for_update(read=True))
+            stored = [StoredPayment(entry.method, applied, entry.amount if entry.method == "cash" else 0,
+                                    entry.reference) for entry, applied in applied_amounts(payments, change)]
+            sale = write_sale(session, cart, stored, cashier, terminal, paid=paid, shift_id=shift_id,
+                              created_at=now, approvers=[override.approver for override in overrides],
+                              block_negative_stock=negative_stock == "block")
+            # after the sale's own entry: the journal lock is already ours, nothing else is written after it
+            for override in overrides:
+                append(session, override.kind, {"receipt_no": sale.receipt_no, **override.data}, user=cashier,
+                       terminal=terminal, ref=sale.receipt_no, approver=override.approver)
+            uow.commit()
+            return SaleResult(sale.id, sale.receipt_no, total, paid, change, sale.created_at)
+
+    # a deadlock or serialization failure against another till is run again (PostgreSQL)
+    return run_with_retry(record, attempts=RETRY_ATTEMPTS)
 
 
 @dataclass(frozen=True)

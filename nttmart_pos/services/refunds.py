@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from nttmart_pos.db.models import Payment, Sale, SaleLine, utcnow
 from nttmart_pos.db.settlement_models import Refund, RefundLine, Shift
+from nttmart_pos.db.retry import run_with_retry
 from nttmart_pos.db.uow import UnitOfWork
 from nttmart_pos.domain.money import format_rupiah
 from nttmart_pos.domain.refunds import line_net, refund_line_split
@@ -280,42 +281,45 @@ def refund(uow: UnitOfWork, user: UserInfo, receipt_no: str, lines: list[RefundR
         raise ValidationError(_("Pilih paling sedikit satu barang yang dikembalikan"))
     reason = _check_reason(reason)
     method = (method or "").strip().lower()
-    with uow:
-        session = uow.session
-        sale = _find_sale(session, receipt_no)
-        _check_method(sale, method)
-        # Locks every line of the sale until commit (a no-op clause on SQLite,
-        # whose BEGIN IMMEDIATE already holds the write lock), so what was
-        # refunded before is read after any concurrent refund has committed.
-        locked = session.scalars(select(SaleLine).where(SaleLine.sale_id == sale.id)
-                                 .order_by(SaleLine.id).with_for_update()).all()
-        by_no = {line.line_no: line for line in locked}
-        wanted = _requested(sale, by_no, lines)
-        pieces = _pieces(by_no, wanted, _refunded(session, [line.id for line in locked]))
-        total = sum(piece.amount for _line, _quantity, piece in pieces)
-        _check_method_room(session, sale, method, total)
-        refund_no = refund_number(terminal, next_value(session, f"refund:{terminal}"))
-        shift_id = session.scalar(select(Shift.id).where(Shift.terminal == terminal, Shift.status == "open"))
-        row = Refund(refund_no=refund_no, sale_id=sale.id, terminal=terminal, shift_id=shift_id,
-                     created_at=now or utcnow(), user_id=user.id, user_name=user.full_name, method=method,
-                     total=total, restock=restock, reason=reason, approver_id=approver.id if approver else None,
-                     approver_name=approver.full_name if approver else "")
-        session.add(row)
-        session.flush()
-        for line, quantity, piece in pieces:
-            session.add(RefundLine(refund_id=row.id, sale_line_id=line.id, vendor_id=line.vendor_id,
-                                   quantity=quantity, amount=piece.amount))
-        if restock:
-            # product order, like the other stock postings, to keep lock order alike
-            for line, quantity, _piece in sorted(pieces, key=lambda p: (p[0].product_id, p[0].id)):
-                record_movement(session, line.product_id, "refunded", quantity, sale_id=sale.id,
-                                user_id=user.id, reference=refund_no)
-        journal_refund(session, row, user, approver)  # the last write: takes the journal lock last
-        uow.commit()
-        refunded_lines = tuple(RefundedLine(line.line_no, line.barcode, line.product_name, line.measure,
-                                            quantity, piece.amount) for line, quantity, piece in pieces)
-        return RefundResult(row.id, refund_no, sale.receipt_no, row.created_at, terminal, method, total, restock,
-                            shift_id, refunded_lines, row.approver_name)
+    def record() -> RefundResult:
+        with uow:
+            session = uow.session
+            sale = _find_sale(session, receipt_no)
+            _check_method(sale, method)
+            # Locks every line of the sale until commit (a no-op clause on SQLite,
+            # whose BEGIN IMMEDIATE already holds the write lock), so what was
+            # refunded before is read after any concurrent refund has committed.
+            locked = session.scalars(select(SaleLine).where(SaleLine.sale_id == sale.id)
+                                     .order_by(SaleLine.id).with_for_update()).all()
+            by_no = {line.line_no: line for line in locked}
+            wanted = _requested(sale, by_no, lines)
+            pieces = _pieces(by_no, wanted, _refunded(session, [line.id for line in locked]))
+            total = sum(piece.amount for _line, _quantity, piece in pieces)
+            _check_method_room(session, sale, method, total)
+            refund_no = refund_number(terminal, next_value(session, f"refund:{terminal}"))
+            shift_id = session.scalar(select(Shift.id).where(Shift.terminal == terminal, Shift.status == "open"))
+            row = Refund(refund_no=refund_no, sale_id=sale.id, terminal=terminal, shift_id=shift_id,
+                         created_at=now or utcnow(), user_id=user.id, user_name=user.full_name, method=method,
+                         total=total, restock=restock, reason=reason, approver_id=approver.id if approver else None,
+                         approver_name=approver.full_name if approver else "")
+            session.add(row)
+            session.flush()
+            for line, quantity, piece in pieces:
+                session.add(RefundLine(refund_id=row.id, sale_line_id=line.id, vendor_id=line.vendor_id,
+                                       quantity=quantity, amount=piece.amount))
+            if restock:
+                # product order, like the other stock postings, to keep lock order alike
+                for line, quantity, _piece in sorted(pieces, key=lambda p: (p[0].product_id, p[0].id)):
+                    record_movement(session, line.product_id, "refunded", quantity, sale_id=sale.id,
+                                    user_id=user.id, reference=refund_no)
+            journal_refund(session, row, user, approver)  # the last write: takes the journal lock last
+            uow.commit()
+            refunded_lines = tuple(RefundedLine(line.line_no, line.barcode, line.product_name, line.measure,
+                                                quantity, piece.amount) for line, quantity, piece in pieces)
+            return RefundResult(row.id, refund_no, sale.receipt_no, row.created_at, terminal, method, total, restock,
+                                shift_id, refunded_lines, row.approver_name)
+
+    return run_with_retry(record, attempts=3)  # a deadlock with another till is run again
 
 
 def refunds_of_sale(uow: UnitOfWork, receipt_no: str) -> list[RefundSummary]:
