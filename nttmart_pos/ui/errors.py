@@ -36,7 +36,13 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str | None = N
     box = QMessageBox(QMessageBox.Icon.Warning, title or _("Perhatian"), user_message(exc),
                       QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("errorBox")
+    if parent is None:  # nothing owns the box: keep it alive until it is closed
+        _unowned.add(box)
+        box.finished.connect(lambda _result: _unowned.discard(box))
     box.open()
+
+
+_unowned: set[QMessageBox] = set()
 
 
 def log_path() -> Path:
