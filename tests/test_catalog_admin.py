@@ -168,7 +168,7 @@ def test_a_cashier_may_change_nothing(engine, store):
         lambda: save_vendor(w(engine), None, SEI, create=True),
     ]
     for attempt in attempts:
-        with pytest.raises(PermissionDenied, match="Hanya manajer atau admin"):
+        with pytest.raises(PermissionDenied, match="Peran Anda tidak boleh mengelola (UMKM|barang)"):
             attempt()
     assert snapshot(engine) == before
 

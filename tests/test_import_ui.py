@@ -244,10 +244,10 @@ def test_a_cashier_is_refused_by_the_services(qtbot, store, tmp_path):
     tab = make_tab(qtbot, store, tmp_path, user=store["cashier"])
     choose_kind(tab, "products")
     preview_file(qtbot, tab, path)
-    assert error_text(tab) == "Hanya manajer atau admin yang boleh mengimpor data barang"
-    assert "Hanya manajer atau admin" in text_of(tab, "importStatus")
+    assert error_text(tab) == "Peran Anda tidak boleh mengelola barang"
+    assert "Peran Anda tidak boleh mengelola barang" in text_of(tab, "importStatus")
     assert not apply_button(tab).isEnabled()
     with qtbot.waitSignal(tab.exportPanel.exported, timeout=WAIT_MS):
         tab.exportPanel.export_to(tmp_path / "barang.xlsx")
-    assert error_text(tab.exportPanel) == "Hanya manajer atau admin yang boleh mengekspor data barang"
+    assert error_text(tab.exportPanel) == "Peran Anda tidak boleh melihat laporan"
     assert not (tmp_path / "barang.xlsx").exists() and price_of(store, COFFEE) == 65000

@@ -261,11 +261,11 @@ def test_a_cashier_is_refused_and_nothing_is_written(qtbot, store, tmp_path):
                  certificates={"pirt": ("206530101012327", None)})
     click_button(qtbot, dialog, "productSave")
     assert dialog.isVisible()
-    assert error_texts(dialog) == ["Hanya manajer atau admin yang boleh mengubah data barang"]
+    assert error_texts(dialog) == ["Peran Anda tidak boleh mengelola barang"]
     dialog.reject()
     select_row(tab, store["ids"]["coffee"])
     click_button(qtbot, tab, "productToggleActive")
     answer(qtbot, tab, "productToggleConfirm", yes=True)
-    assert error_texts(tab) == ["Hanya manajer atau admin yang boleh mengubah data barang"]
+    assert error_texts(tab) == ["Peran Anda tidak boleh mengelola barang"]
     assert products(store) == before
     assert tab.findChild(QPushButton, "productHistory").isEnabled()  # looking is allowed

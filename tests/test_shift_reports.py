@@ -21,8 +21,10 @@ from nttmart_pos.domain.shift_report import CashierTotal, CashMovementLine, Meth
 from nttmart_pos.errors import ConfigError, PosError
 from nttmart_pos.hardware.shift_slip import shift_report_bytes, shift_report_lines
 from nttmart_pos.reports.shift_report_pdf import shift_report_pdf, shift_reports_pdf
+from nttmart_pos.services.auth import authorize_override, create_user
 from nttmart_pos.services.catalog import product_for_scan
 from nttmart_pos.services.checkout import checkout
+from nttmart_pos.services.permissions import CASH_IN_OUT
 from nttmart_pos.services.shifts import cash_movement, close_shift, open_shift
 
 OPENED = datetime(2026, 11, 28, 0, 30, tzinfo=timezone.utc)
@@ -173,7 +175,9 @@ def test_x_report_and_z_report_commands(tmp_path, sqlite_url, capsys):
 
     open_shift(UnitOfWork(engine, write=True), cashier, "T01", 200000)
     _sell(engine, cashier, [PaymentEntry("cash", 100000)])
-    cash_movement(UnitOfWork(engine, write=True), cashier, "T01", "out", 10000, "Beli air galon")
+    create_user(UnitOfWork(engine), "spv", "Yohanes Tefa", "supervisor", "4321")
+    approval = authorize_override(UnitOfWork(engine, write=True), "spv", "4321", CASH_IN_OUT, terminal="T01")
+    cash_movement(UnitOfWork(engine, write=True), cashier, "T01", "out", 10000, "Beli air galon", approval=approval)
     assert cli.main([*base, "x-report"]) == 0
     out = capsys.readouterr().out
     assert "LAPORAN X (SEMENTARA)" in out and "Rp255.000" in out and "Rp65.000" in out

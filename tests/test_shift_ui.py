@@ -1,5 +1,5 @@
-"""The till's shift screens through the real window: open with a float, sell, cash out,
-X report, close with a short drawer and see the Z report."""
+"""The till's shift screens through the real window: open with a float, sell, cash out
+(with a supervisor's PIN), X report, close with a short drawer and see the Z report."""
 
 from __future__ import annotations
 
@@ -10,10 +10,12 @@ from sqlalchemy import select
 
 from factories import COFFEE, seeded_database
 from nttmart_pos.app import build
+from nttmart_pos.db.journal_models import JournalEntry
 from nttmart_pos.db.models import Sale
 from nttmart_pos.db.settlement_models import CashMovement, Shift, ZReport
 from nttmart_pos.db.uow import UnitOfWork
 from nttmart_pos.domain.shift_report import ShiftReport
+from nttmart_pos.services.auth import create_user
 from nttmart_pos.services.shifts import current_shift
 from nttmart_pos.ui.worker import wait_for_background
 from qt_helpers import child, type_and_enter
@@ -22,6 +24,7 @@ from qt_helpers import child, type_and_enter
 @pytest.fixture
 def store(sqlite_url):
     with seeded_database(sqlite_url, manager=False, codes=True) as seed:
+        create_user(UnitOfWork(seed["engine"]), "spv", "Yohanes Tefa", "supervisor", "4321")
         yield seed
 
 
@@ -101,6 +104,14 @@ def test_sell_cash_out_x_report_and_close_short(qtbot, window, store, tmp_path):
     assert cash.isVisible() and "Alasan" in child(cash, QLabel, "shiftCashHint").text()
     qtbot.keyClicks(child(cash, QLineEdit, "shiftCashReason"), "beli kantong plastik")
     click(qtbot, cash, QPushButton, "shiftCashSave")
+    # a cashier takes cash out with a supervisor's PIN
+    override = top_dialog("overrideDialog")
+    assert "mencatat kas masuk/keluar" in child(override, QLabel, "overrideTitle").text()
+    assert child(override, QLabel, "overrideDetail").text() == "Kas keluar Rp50.000: beli kantong plastik"
+    qtbot.keyClicks(child(override, QLineEdit, "overrideUser"), "spv")
+    qtbot.keyClicks(child(override, QLineEdit, "overridePin"), "4321")
+    click(qtbot, override, QPushButton, "overrideOk")
+    assert not override.isVisible()
     assert not cash.isVisible()
     assert "Rp215.000" in child(window, QLabel, "statusMessage").text()  # 200.000 + 65.000 - 50.000
 
@@ -147,6 +158,8 @@ def test_sell_cash_out_x_report_and_close_short(qtbot, window, store, tmp_path):
         assert uow.session.scalar(select(Sale.shift_id)) == shift.id
         assert [(m.kind, m.amount, m.reason) for m in uow.session.scalars(select(CashMovement))] == [
             ("out", 50000, "beli kantong plastik")]
+        entry = uow.session.scalar(select(JournalEntry).where(JournalEntry.kind == "cash.out"))
+        assert (entry.user_name, entry.approver_name) == ("Maria Bria", "Yohanes Tefa")
         z = uow.session.scalar(select(ZReport))
         report = ShiftReport.from_json(z.figures)
         assert (z.z_no, report.variance, report.note) == ("Z-T01-000001", -5000, "uang kembalian salah hitung")

@@ -20,9 +20,10 @@ from nttmart_pos.domain.cashup import DENOMINATIONS, count_total, expected_cash,
 from nttmart_pos.domain.periods import local_date
 from nttmart_pos.domain.shift_report import ShiftReport
 from nttmart_pos.errors import MoneyError, NotFoundError, PermissionDenied, ValidationError
-from nttmart_pos.services.auth import UserInfo
+from nttmart_pos.services.auth import UserInfo, authorize_override, create_user
 from nttmart_pos.services.catalog import product_for_scan
 from nttmart_pos.services.checkout import checkout
+from nttmart_pos.services.permissions import CASH_IN_OUT, OPEN_DRAWER
 from nttmart_pos.services.refunds import RefundRequest, refund
 from nttmart_pos.services.shift_figures import last_z_report, shift_figures, x_report, z_report, z_reports
 from nttmart_pos.services.shifts import (
@@ -52,8 +53,8 @@ def sell(engine, cashier, codes, payments, *, discount=0, terminal="T01"):
     for code in codes:
         found = product_for_scan(UnitOfWork(engine), code)
         cart.add(found.product, grams=found.grams, fixed_total=found.price)
-    cart.set_sale_discount(discount)
-    return checkout(UnitOfWork(engine, write=True), cart, payments, cashier, terminal)
+    cart.set_sale_discount(discount, "promo" if discount else "")
+    return checkout(UnitOfWork(engine, write=True), cart, payments, cashier, terminal, discount_limit_pct=100)
 
 
 def barcode_of(engine, product_id):
@@ -65,8 +66,13 @@ def barcode_of(engine, product_id):
 def store(engine):
     seed = seed_store(engine)
     return {"engine": engine, "cashier": seed["cashier"], "ids": seed["ids"],
-            "supervisor": quick_user(engine, "spv", "supervisor"),
+            "supervisor": create_user(UnitOfWork(engine), "spv", "Spv", "supervisor", "4321"),
             "other": quick_user(engine, "kasir2", "cashier")}
+
+
+def supervisor_pin(engine):
+    """The supervisor's PIN-checked consent to a cashier's cash in/out."""
+    return authorize_override(UnitOfWork(engine, write=True), "spv", "4321", CASH_IN_OUT, terminal="T01")
 
 
 def worked_example(store):
@@ -81,8 +87,10 @@ def worked_example(store):
     sell(engine, cashier, [honey], [PaymentEntry("card", 85000)])
     refund(UnitOfWork(engine, write=True), store["supervisor"], first.receipt_no, [RefundRequest(1, 1)],
            method="cash", restock=True, reason="Kemasan rusak", terminal="T01")
-    cash_movement(UnitOfWork(engine, write=True), cashier, "T01", "in", 50000, "Tambah uang kecil")
-    cash_movement(UnitOfWork(engine, write=True), cashier, "T01", "out", 20000, "Beli kantong plastik")
+    approval = supervisor_pin(engine)  # a cashier moves cash with a supervisor's PIN
+    cash_movement(UnitOfWork(engine, write=True), cashier, "T01", "in", 50000, "Tambah uang kecil", approval=approval)
+    cash_movement(UnitOfWork(engine, write=True), cashier, "T01", "out", 20000, "Beli kantong plastik",
+                  approval=approval)
 
 
 def test_denominations_and_count_total():
@@ -167,7 +175,8 @@ def test_two_shifts_on_one_day_and_two_tills_are_kept_apart(store):
     morning = close_shift(UnitOfWork(engine, write=True), cashier, "T01", {100000: 1, 20000: 3, 5000: 1})
     open_shift(UnitOfWork(engine, write=True), other, "T01", 200000)
     sell(engine, other, [COFFEE, COFFEE], [PaymentEntry("cash", 130000)])
-    cash_movement(UnitOfWork(engine, write=True), other, "T01", "out", 30000, "Setor ke brankas")
+    cash_movement(UnitOfWork(engine, write=True), other, "T01", "out", 30000, "Setor ke brankas",
+                  approval=supervisor_pin(engine))
     afternoon = close_shift(UnitOfWork(engine, write=True), other, "T01", {100000: 3})
     till2 = close_shift(UnitOfWork(engine, write=True), other, "T02", {100000: 1, 20000: 1, 10000: 1, 5000: 1})
 
@@ -207,7 +216,7 @@ def test_a_closed_shift_cannot_be_changed(store):
     with pytest.raises(ValidationError, match="sudah ditutup .* Z-T01-000001; shift yang sudah ditutup tidak dapat"):
         close_shift(UnitOfWork(engine, write=True), cashier, "T01", {100000: 3}, shift_id=closed.shift_id)
     with pytest.raises(NotFoundError, match="buka shift dulu"):
-        cash_movement(UnitOfWork(engine, write=True), cashier, "T01", "in", 10000, "Tambah modal")
+        cash_movement(UnitOfWork(engine, write=True), store["supervisor"], "T01", "in", 10000, "Tambah modal")
     with UnitOfWork(engine, write=True) as uow:
         shift = uow.session.get(Shift, closed.shift_id)
         with pytest.raises(ValidationError, match="Z-T01-000001"):
@@ -254,8 +263,9 @@ def test_the_database_refuses_a_second_open_shift_too(store):
 
 def test_cash_movements_are_checked(store):
     engine, cashier, other, supervisor = store["engine"], store["cashier"], store["other"], store["supervisor"]
+    approval = supervisor_pin(engine)
     with pytest.raises(NotFoundError, match="terminal T01"):
-        cash_movement(UnitOfWork(engine, write=True), cashier, "T01", "in", 1000, "Modal")
+        cash_movement(UnitOfWork(engine, write=True), cashier, "T01", "in", 1000, "Modal", approval=approval)
     open_shift(UnitOfWork(engine, write=True), cashier, "T01", 100000)
     for kind, amount, reason, error, words in (
             ("keluar", 1000, "x", ValidationError, "bukan keluar"),
@@ -265,10 +275,12 @@ def test_cash_movements_are_checked(store):
             ("in", 1000, "x" * 201, ValidationError, "paling banyak 200"),
             ("out", 100001, "Setor", ValidationError, r"Kas keluar Rp100\.001 melebihi .* T01 \(Rp100\.000\)")):
         with pytest.raises(error, match=words):
-            cash_movement(UnitOfWork(engine, write=True), cashier, "T01", kind, amount, reason)
+            cash_movement(UnitOfWork(engine, write=True), cashier, "T01", kind, amount, reason, approval=approval)
+    # another till's cashier may not, even with a supervisor's PIN: the drawer is Maria's
     with pytest.raises(PermissionDenied, match="Maria Bria"):
-        cash_movement(UnitOfWork(engine, write=True), other, "T01", "in", 1000, "Modal")
-    moved = cash_movement(UnitOfWork(engine, write=True), cashier, "T01", "out", 100000, "  Setor  ke brankas ")
+        cash_movement(UnitOfWork(engine, write=True), other, "T01", "in", 1000, "Modal", approval=approval)
+    moved = cash_movement(UnitOfWork(engine, write=True), cashier, "T01", "out", 100000, "  Setor  ke brankas ",
+                          approval=approval)
     assert (moved.reason, moved.expected_cash) == ("Setor ke brankas", 0)
     assert cash_movement(UnitOfWork(engine, write=True), supervisor, "T01", "in", 5000, "Receh").expected_cash == 5000
     with pytest.raises(NotFoundError, match="nomor 999"):
@@ -296,6 +308,25 @@ def test_a_cash_payout_is_taken_from_the_drawer_in_the_callers_transaction(store
     with UnitOfWork(engine, write=True) as uow:  # nothing is kept when the caller does not commit
         record_cash_out(uow.session, require_open_shift(uow.session, "T01"), 1000, "Coba", None, supervisor)
     assert x_report(UnitOfWork(engine), "T01").cash_out == 120000
+
+
+def test_a_cashier_needs_a_supervisors_pin_for_cash_in_and_out(store):
+    engine, cashier, supervisor = store["engine"], store["cashier"], store["supervisor"]
+    open_shift(UnitOfWork(engine, write=True), cashier, "T01", 100000)
+    for kind in ("in", "out"):
+        with pytest.raises(PermissionDenied, match="mencatat kas masuk/keluar; minta PIN supervisor atau manajer"):
+            cash_movement(UnitOfWork(engine, write=True), cashier, "T01", kind, 1000, "Tambah receh")
+    # an approval for another action does not do
+    other_approval = authorize_override(UnitOfWork(engine, write=True), "spv", "4321", OPEN_DRAWER)
+    with pytest.raises(PermissionDenied):
+        cash_movement(UnitOfWork(engine, write=True), cashier, "T01", "in", 1000, "Tambah receh",
+                      approval=other_approval)
+    with UnitOfWork(engine) as uow:
+        assert uow.session.scalar(select(func.count()).select_from(CashMovement)) == 0
+    assert cash_movement(UnitOfWork(engine, write=True), cashier, "T01", "in", 1000, "Tambah receh",
+                         approval=supervisor_pin(engine)).expected_cash == 101000
+    assert cash_movement(UnitOfWork(engine, write=True), supervisor, "T01", "out", 500, "Beli lakban"
+                         ).expected_cash == 100500
 
 
 def _row_counts(engine) -> dict:

@@ -259,11 +259,11 @@ def test_posting_twice_is_refused_and_a_posted_stock_take_is_closed(engine, stor
 
 def test_a_cashier_counts_but_cannot_start_post_or_cancel(engine, store):
     cashier = store["cashier"]
-    with pytest.raises(PermissionDenied, match="memulai stok opname"):
+    with pytest.raises(PermissionDenied, match="Peran Anda tidak boleh mengelola stok"):
         start_stocktake(w(engine), cashier)
     number = start(engine, store)
     count(engine, number, COFFEE, 10)  # counting needs no manager
-    with pytest.raises(PermissionDenied, match="Hanya manajer atau admin yang boleh memposting stok opname"):
+    with pytest.raises(PermissionDenied, match="Peran Anda tidak boleh mengelola stok"):
         post_stocktake(w(engine), cashier, number, "Opname")
     with pytest.raises(PermissionDenied):
         cancel_stocktake(w(engine), cashier, number)

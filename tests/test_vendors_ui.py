@@ -142,7 +142,7 @@ def test_a_cashier_is_refused_and_nothing_is_written(qtbot, store, tmp_path):
     fill_vendor(qtbot, dialog, code="ALOR01", name="Minyak Kelapa Alor", regency="Alor")
     click_button(qtbot, dialog, "vendorSave")
     assert dialog.isVisible()
-    assert error_texts(dialog) == ["Hanya manajer atau admin yang boleh mengubah data UMKM"]
+    assert error_texts(dialog) == ["Peran Anda tidak boleh mengelola UMKM"]
     with pytest.raises(NotFoundError):
         get_vendor(UnitOfWork(store["engine"]), "ALOR01")
     dialog.reject()
@@ -150,5 +150,5 @@ def test_a_cashier_is_refused_and_nothing_is_written(qtbot, store, tmp_path):
     select_row(tab, "KOPI01")
     click_button(qtbot, tab, "vendorToggleActive")
     answer(qtbot, tab, "vendorToggleConfirm", yes=True)
-    assert error_texts(tab) == ["Hanya manajer atau admin yang boleh mengubah data UMKM"]
+    assert error_texts(tab) == ["Peran Anda tidak boleh mengelola UMKM"]
     assert get_vendor(UnitOfWork(store["engine"]), "KOPI01").active

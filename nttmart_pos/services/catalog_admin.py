@@ -1,7 +1,11 @@
 """The manager's vendor (UMKM) and product administration: list, search, edit, deactivate.
 
 Every function takes a ``UnitOfWork`` (``write=True`` for changes) and returns
-frozen row dataclasses, never ORM objects.  Changes need a manager or admin.
+frozen row dataclasses, never ORM objects.  Changes need ``MANAGE_VENDORS`` or
+``MANAGE_PRODUCTS`` and are journalled (``vendor.create``, ``vendor.terms``,
+``vendor.update``, ``vendor.activate``/``deactivate`` and the same for
+``product.*``, with ``product.price`` for a price, harga setor or commission
+change).
 Nothing is ever deleted: deactivating a product stops its sale at the till;
 deactivating a vendor hides it from new products and the low-stock list, but
 its products stay sellable (the goods are on the shelf) and are flagged by
@@ -26,7 +30,8 @@ from nttmart_pos.i18n import _
 from nttmart_pos.services.auth import UserInfo
 from nttmart_pos.services.catalog import (ProductInput, VendorInput, barcode_is_free, create_product, create_vendor,
                                           like_pattern, product_values, typed_code, vendor_by_code, vendor_values)
-from nttmart_pos.services.permissions import require_manager
+from nttmart_pos.services.journal import append
+from nttmart_pos.services.permissions import MANAGE_PRODUCTS, MANAGE_VENDORS, require
 
 LIST_LIMIT = 200
 _SHOWN_NAMES = 3
@@ -157,21 +162,50 @@ def update_vendor(session: Session, data: VendorInput) -> Vendor:
     return vendor
 
 
+_VENDOR_TERMS = ("terms", "commission_pct")
+_VENDOR_FIELDS = ("name", "owner", "phone", "regency", "village", *_VENDOR_TERMS, "payout_method", "payout_account",
+                  "notes")
+
+
+def _vendor_snapshot(vendor: Vendor) -> dict[str, object]:
+    return {key: getattr(vendor, key) for key in _VENDOR_FIELDS}
+
+
 def save_vendor(uow: UnitOfWork, user: UserInfo, data: VendorInput, *, create: bool) -> VendorRow:
     """Create a vendor (``create=True``) or change the one with ``data.code``."""
-    require_manager(user, _("mengubah data UMKM"))
+    require(user, MANAGE_VENDORS)
     with uow:
-        vendor = create_vendor(uow.session, data) if create else update_vendor(uow.session, data)
+        session = uow.session
+        if create:
+            vendor = create_vendor(session, data)
+            append(session, "vendor.create", {"name": vendor.name, "terms": vendor.terms,
+                                              "commission_pct": vendor.commission_pct}, user=user, ref=vendor.code)
+        else:
+            current = session.scalar(select(Vendor).where(Vendor.code == (data.code or "").strip().upper()))
+            before = _vendor_snapshot(current) if current is not None else {}
+            vendor = update_vendor(session, data)  # refuses an unknown code
+            after = _vendor_snapshot(vendor)
+            changed = sorted(key for key in after if after[key] != before[key])
+            if any(key in changed for key in _VENDOR_TERMS):
+                append(session, "vendor.terms", {"old_terms": before["terms"], "new_terms": after["terms"],
+                                                 "old_commission_pct": before["commission_pct"],
+                                                 "new_commission_pct": after["commission_pct"], "fields": changed},
+                       user=user, ref=vendor.code)
+            elif changed:
+                append(session, "vendor.update", {"fields": changed}, user=user, ref=vendor.code)
         uow.commit()
-        return _vendor_row_by_code(uow.session, vendor.code)
+        return _vendor_row_by_code(session, vendor.code)
 
 
 def set_vendor_active(uow: UnitOfWork, user: UserInfo, code: str, active: bool) -> VendorRow:
     """Deactivate (or reactivate) a vendor; its products and history stay as they are."""
-    require_manager(user, _("mengubah data UMKM"))
+    require(user, MANAGE_VENDORS)
     with uow:
         vendor = vendor_by_code(uow.session, code)
-        vendor.active = bool(active)
+        if vendor.active != bool(active):
+            vendor.active = bool(active)
+            uow.session.flush()
+            append(uow.session, "vendor.activate" if active else "vendor.deactivate", {}, user=user, ref=vendor.code)
         uow.commit()
         return _vendor_row_by_code(uow.session, vendor.code)
 
@@ -270,21 +304,59 @@ def update_product(session: Session, product_id: int, data: ProductInput, *, use
 def save_product(uow: UnitOfWork, user: UserInfo, data: ProductInput, *,
                  product_id: int | None = None) -> ProductRow:
     """Create a product (``product_id`` None; books ``opening_stock``) or change product ``product_id``."""
-    require_manager(user, _("mengubah data barang"))
+    require(user, MANAGE_PRODUCTS)
     with uow:
+        session = uow.session
         if product_id is None:
-            product = create_product(uow.session, data, user_id=user.id)
+            product = create_product(session, data, user_id=user.id)
+            session.flush()
+            vendor = session.get(Vendor, product.vendor_id)
+            append(session, "product.create", {
+                "name": product.name, "vendor": vendor.code, "price": product.price,
+                "harga_setor": product.harga_setor, "commission_pct": product.commission_pct,
+                "opening_stock": data.opening_stock}, user=user, ref=product.barcode)
         else:
-            product = update_product(uow.session, product_id, data, user=user)
+            before = _product_snapshot(product_by_id(session, product_id, for_update=True))
+            product = update_product(session, product_id, data, user=user)
+            _journal_product_change(session, user, before, _product_snapshot(product))
         uow.commit()
-        return _product_row(uow.session, product.id)
+        return _product_row(session, product.id)
+
+
+_PRICE_FIELDS = ("price", "harga_setor", "commission_pct")
+_PRODUCT_FIELDS = ("barcode", "name", "category", "vendor_id", *_PRICE_FIELDS, "unit", "reorder_level", "active")
+
+
+def _product_snapshot(product: Product) -> dict[str, object]:
+    return {key: getattr(product, key) for key in _PRODUCT_FIELDS}
+
+
+def _journal_product_change(session: Session, user: UserInfo, before: dict[str, object],
+                            after: dict[str, object]) -> None:
+    """One entry for a product edit: ``product.price`` when a price term changed, else ``product.update``."""
+    changed = [key for key in _PRODUCT_FIELDS if before[key] != after[key]]
+    if any(key in changed for key in _PRICE_FIELDS):
+        append(session, "product.price", {
+            "old": before["price"], "new": after["price"], "old_harga_setor": before["harga_setor"],
+            "new_harga_setor": after["harga_setor"], "old_commission_pct": before["commission_pct"],
+            "new_commission_pct": after["commission_pct"], "fields": changed,
+            **({"old_barcode": before["barcode"]} if "barcode" in changed else {})}, user=user, ref=after["barcode"])
+    elif changed:
+        append(session, "product.update", {"fields": changed,
+                                           **({"old_barcode": before["barcode"]} if "barcode" in changed else {})},
+               user=user, ref=after["barcode"])
 
 
 def set_product_active(uow: UnitOfWork, user: UserInfo, product_id: int, active: bool) -> ProductRow:
     """Stop (or resume) selling a product; its sales, stock and price history stay."""
-    require_manager(user, _("mengubah data barang"))
+    require(user, MANAGE_PRODUCTS)
     with uow:
-        product_by_id(uow.session, product_id, for_update=True).active = bool(active)
+        product = product_by_id(uow.session, product_id, for_update=True)
+        if product.active != bool(active):
+            product.active = bool(active)
+            uow.session.flush()
+            append(uow.session, "product.activate" if active else "product.deactivate", {}, user=user,
+                   ref=product.barcode)
         uow.commit()
         return _product_row(uow.session, product_id)
 

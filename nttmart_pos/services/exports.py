@@ -1,4 +1,7 @@
-"""Exporting vendors (UMKM) and products to CSV or XLSX, in the columns the importer reads back unchanged."""
+"""Exporting vendors (UMKM) and products to CSV or XLSX, in the columns the importer reads back unchanged.
+
+Both need ``permissions.VIEW_REPORTS``; reading writes nothing, so nothing is journalled.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +13,10 @@ from nttmart_pos.db.inventory_models import ProductCertificate
 from nttmart_pos.db.models import Product, Vendor
 from nttmart_pos.db.uow import UnitOfWork
 from nttmart_pos.domain.certificates import KINDS, format_certificate
-from nttmart_pos.i18n import _
 from nttmart_pos.reports.tabular import table_format, write_table
 from nttmart_pos.services.auth import UserInfo
 from nttmart_pos.services.import_rows import PRODUCT_COLUMNS, VENDOR_COLUMNS
-from nttmart_pos.services.permissions import require_manager
+from nttmart_pos.services.permissions import VIEW_REPORTS, require
 
 
 def export_vendors(uow: UnitOfWork, user: UserInfo, path: Path) -> int:
@@ -22,7 +24,7 @@ def export_vendors(uow: UnitOfWork, user: UserInfo, path: Path) -> int:
 
     ``commission_pct`` is blank for harga setor vendors, as the importer reads it.
     """
-    require_manager(user, _("mengekspor data UMKM"))
+    require(user, VIEW_REPORTS)
     table_format(Path(path))  # a wrong file name is refused before the database is read
     with uow:
         rows = [(v.code, v.name, v.owner, v.phone, v.regency,
@@ -38,7 +40,7 @@ def export_products(uow: UnitOfWork, user: UserInfo, path: Path) -> int:
     ignores it for products that exist.  Certificates are written formatted
     (``P-IRT No. ...``), which a spreadsheet never turns into a number.
     """
-    require_manager(user, _("mengekspor data barang"))
+    require(user, VIEW_REPORTS)
     table_format(Path(path))
     with uow:
         session = uow.session

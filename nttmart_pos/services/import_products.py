@@ -68,7 +68,7 @@ def run_product_import(uow: UnitOfWork, user: UserInfo, path: Path, *, dry_run: 
                 if note:
                     notes.append(note)
             changes.append(change)
-        return finish(uow, errors, ImportReport("products", dry_run, tuple(changes), tuple(notes)))
+        return finish(uow, errors, ImportReport("products", dry_run, tuple(changes), tuple(notes)), user, path)
 
 
 def _chunks(items: list, size: int = _CHUNK) -> Iterator[list]:

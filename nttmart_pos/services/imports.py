@@ -10,6 +10,10 @@ Matching: a vendor by its code, a product by its barcode (in any form a
 scanner sends it), or, when the barcode cell is blank, by vendor and name, so
 that importing the same file twice changes nothing the second time.  A column
 left out of the file leaves that field as it is; a blank cell clears it.
+
+Importing vendors needs ``MANAGE_VENDORS``, products ``MANAGE_PRODUCTS``; a
+saved import that changes anything is journalled once (``import.vendors`` /
+``import.products``, with its counts and the file name as ``ref``).
 """
 
 from __future__ import annotations
@@ -33,7 +37,8 @@ from nttmart_pos.services.catalog import VendorInput, create_vendor
 from nttmart_pos.services.catalog_admin import update_vendor
 from nttmart_pos.services.import_rows import (PRODUCT_COLUMNS, VENDOR_COLUMNS, ParsedFile, ParsedRow, RowError,
                                              read_vendor_rows)
-from nttmart_pos.services.permissions import MANAGER_ROLES, require_manager
+from nttmart_pos.services.journal import append
+from nttmart_pos.services.permissions import MANAGE_PRODUCTS, MANAGE_VENDORS, MINIMUM_ROLE, ROLE_RANK, require
 
 __all__ = ["FieldChange", "ImportError", "ImportReport", "RowChange", "RowError", "RowNote", "command_line_user",
            "import_products", "import_vendors"]
@@ -124,8 +129,10 @@ class ImportReport:
 
 def command_line_user(uow: UnitOfWork) -> UserInfo:
     """The identity the command line acts as: the first active admin or manager (there is no login there)."""
+    # the roles that may import and export; the permission table says which
+    roles = [role for role, rank in ROLE_RANK.items() if rank >= ROLE_RANK[MINIMUM_ROLE[MANAGE_PRODUCTS]]]
     with uow:
-        user = uow.session.scalar(select(User).where(User.role.in_(MANAGER_ROLES), User.active.is_(True))
+        user = uow.session.scalar(select(User).where(User.role.in_(roles), User.active.is_(True))
                                   .order_by(User.id).limit(1))
         if user is None:
             raise PermissionDenied(_("Belum ada admin atau manajer di database; jalankan dulu "
@@ -171,10 +178,19 @@ def apply_row(session: Session, row: int, errors: list[RowError], write) -> obje
     return None
 
 
-def finish(uow: UnitOfWork, errors: list[RowError], report: ImportReport) -> ImportReport:
+def finish(uow: UnitOfWork, errors: list[RowError], report: ImportReport, user: UserInfo,
+           path: Path) -> ImportReport:
+    """Refuse the file if any row is bad; else journal and commit it (a dry run rolls back).
+
+    A file that changes nothing writes nothing, not even a journal entry.
+    """
     if errors:
         raise ImportError(errors)
-    if not report.dry_run:
+    if not report.dry_run and (report.created or report.updated):
+        uow.session.flush()
+        append(uow.session, f"import.{report.kind}", {
+            "rows": len(report.rows), "created": report.created, "updated": report.updated,
+            "unchanged": report.unchanged, "notes": len(report.notes)}, user=user, ref=Path(path).name)
         uow.commit()
     return report
 
@@ -199,7 +215,7 @@ def import_vendors(uow: UnitOfWork, user: UserInfo, path: Path, *, dry_run: bool
 
     ``commission_pct`` blank means harga setor terms; ``payout_method`` blank means cash.
     """
-    require_manager(user, _("mengimpor data UMKM"))
+    require(user, MANAGE_VENDORS)
     parsed = read_checked(read_vendor_rows, path)
     errors = list(parsed.errors)
     errors.extend(duplicates([(row.values["code"], row) for row in [*parsed.rows, *parsed.partial]
@@ -227,7 +243,7 @@ def import_vendors(uow: UnitOfWork, user: UserInfo, path: Path, *, dry_run: bool
             if diff:
                 apply_row(session, row.row, errors,
                           lambda m=merged, v=vendor: update_vendor(session, _vendor_input(m, v)))
-        return finish(uow, errors, ImportReport("vendors", dry_run, tuple(changes)))
+        return finish(uow, errors, ImportReport("vendors", dry_run, tuple(changes)), user, path)
 
 
 def _vendor_values(vendor: Vendor) -> dict[str, object]:
@@ -268,5 +284,5 @@ def import_products(uow: UnitOfWork, user: UserInfo, path: Path, *, dry_run: boo
     # Imported here because services.import_products builds on this module's report types and helpers.
     from nttmart_pos.services.import_products import run_product_import
 
-    require_manager(user, _("mengimpor data barang"))
+    require(user, MANAGE_PRODUCTS)
     return run_product_import(uow, user, path, dry_run=dry_run)

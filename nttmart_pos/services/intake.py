@@ -1,10 +1,10 @@
 """Consignment intake (barang titipan masuk): a UMKM leaves goods, stock rises
 through the ledger, and the store signs a tanda terima titipan ``TT-2026-000001``.
 
-Only a manager or admin may post one: the signed document is the store's
-acknowledgement of what it holds for the vendor and what that is worth at
-harga setor, so it is not a till job (supervisors may get it with the
-permission table of the trust issue).
+It needs ``permissions.MANAGE_STOCK`` (a manager or admin): the signed
+document is the store's acknowledgement of what it holds for the vendor and
+what that is worth at harga setor, so it is not a till job.  Journalled as
+``stock.intake``.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from nttmart_pos.errors import ValidationError
 from nttmart_pos.i18n import _
 from nttmart_pos.services.auth import UserInfo
 from nttmart_pos.services.line_merge import merge_lines
-from nttmart_pos.services.permissions import require_manager
+from nttmart_pos.services.permissions import MANAGE_STOCK, require
 from nttmart_pos.services.stock_documents import (
     DocumentResult,
     PostedLine,
@@ -54,7 +54,7 @@ def receive_goods(uow: UnitOfWork, user: UserInfo, vendor_code: str, lines: list
     inactive one, a quantity outside 1..100.000, a batch already past its
     best-before date.  ``now`` (UTC-aware) fixes the document time for tests.
     """
-    require_manager(user, _("menerima barang titipan"))
+    require(user, MANAGE_STOCK)
     items = merge_lines(lines, _best_before, _("Tanda terima titipan harus berisi paling sedikit satu barang"))
     notes = check_notes(notes)
     when = now or utcnow()

@@ -3,6 +3,11 @@
 A draft holds its sale lines, refund lines and carried balance as payout
 items; the database refuses any line (or carried balance) in two payouts,
 so even two managers settling at the same moment cannot pay a Rupiah twice.
+
+Drafting, discarding and approving need ``SETTLEMENT_APPROVE``, paying
+``SETTLEMENT_PAY``; each step is journalled (``payout.draft`` per payout,
+``payout.discard``, ``payout.approve``, ``payout.pay``) as the last write of
+its transaction.
 """
 
 from __future__ import annotations
@@ -21,7 +26,8 @@ from nttmart_pos.errors import NotFoundError, ValidationError
 from nttmart_pos.i18n import _
 from nttmart_pos.services.auth import UserInfo
 from nttmart_pos.services.counters import next_value
-from nttmart_pos.services.permissions import require_manager
+from nttmart_pos.services.journal import append
+from nttmart_pos.services.permissions import SETTLEMENT_APPROVE, SETTLEMENT_PAY, require
 from nttmart_pos.services.settlement_figures import VendorFigures, check_period, unsettled_figures
 from nttmart_pos.services.shifts import record_cash_out, require_open_shift
 
@@ -40,7 +46,7 @@ def create_payouts(uow: UnitOfWork, user: UserInfo, date_from: date, date_to: da
     A vendor whose only figure is a carried negative balance gets no payout
     (it waits for the next one with sales).  All or nothing.
     """
-    require_manager(user, _("membuat setoran UMKM"))
+    require(user, SETTLEMENT_APPROVE)
     check_period(date_from, date_to)
     with uow:
         session = uow.session
@@ -51,9 +57,10 @@ def create_payouts(uow: UnitOfWork, user: UserInfo, date_from: date, date_to: da
         year = now.astimezone().year
         numbers = []
         try:
+            payouts = []
             for vendor_figures in figures:
                 number = payout_number(year, next_value(session, f"payout:{year:04d}"))
-                _add_payout(session, vendor_figures, number, user, now)
+                payouts.append((_add_payout(session, vendor_figures, number, user, now), vendor_figures))
                 numbers.append(number)
             session.flush()
         except IntegrityError as exc:
@@ -61,8 +68,17 @@ def create_payouts(uow: UnitOfWork, user: UserInfo, date_from: date, date_to: da
                                     "{date_from} sampai {date_to} baru saja masuk setoran lain. "
                                     "Muat ulang lalu coba lagi.",
                                     date_from=date_from.isoformat(), date_to=date_to.isoformat())) from exc
+        for payout, vendor_figures in payouts:
+            append(session, "payout.draft", _draft_data(payout, vendor_figures), user=user, ref=payout.payout_no)
         uow.commit()
         return numbers
+
+
+def _draft_data(payout: Payout, figures: VendorFigures) -> dict:
+    return {"vendor": figures.vendor_code, "period_from": payout.period_from.isoformat(),
+            "period_to": payout.period_to.isoformat(), "units": payout.units, "gross": payout.gross,
+            "refunds": payout.refunds, "commission": payout.commission, "carried_in": payout.carried_in,
+            "balance": payout.balance, "amount": payout.amount}
 
 
 def _refuse_overlap(session: Session, figures: VendorFigures) -> None:
@@ -78,7 +94,7 @@ def _refuse_overlap(session: Session, figures: VendorFigures) -> None:
             other_to=other.period_to.isoformat(), status=status_label(other.status)))
 
 
-def _add_payout(session: Session, figures: VendorFigures, number: str, user: UserInfo, now) -> None:
+def _add_payout(session: Session, figures: VendorFigures, number: str, user: UserInfo, now) -> Payout:
     payout = Payout(payout_no=number, vendor_id=figures.vendor_id, period_from=figures.date_from,
                     period_to=figures.date_to, status="draft", created_at=now, created_by=user.id,
                     units=figures.units, gross=figures.gross, refunds=figures.refunds_total,
@@ -98,6 +114,7 @@ def _add_payout(session: Session, figures: VendorFigures, number: str, user: Use
     for carry in figures.carried:
         session.add(PayoutItem(payout_id=payout.id, kind="carry", carried_from_id=carry.payout_id,
                                vendor_amount=carry.amount))
+    return payout
 
 
 def status_label(status: str) -> str:
@@ -114,21 +131,24 @@ def _locked_payout(session: Session, payout_no: str) -> Payout:
 
 def discard_draft(uow: UnitOfWork, user: UserInfo, payout_no: str) -> None:
     """Delete a draft payout; its lines are free to be settled again."""
-    require_manager(user, _("membatalkan draf setoran"))
+    require(user, SETTLEMENT_APPROVE)
     with uow:
         session = uow.session
         payout = _locked_payout(session, payout_no)
         if payout.status != "draft":
             raise ValidationError(_("Setoran {payout_no} sudah {status}; hanya draf yang dapat dibatalkan",
                                     payout_no=payout.payout_no, status=status_label(payout.status)))
+        number, amount = payout.payout_no, payout.amount
         session.execute(delete(PayoutItem).where(PayoutItem.payout_id == payout.id))
         session.delete(payout)
+        session.flush()
+        append(session, "payout.discard", {"amount": amount}, user=user, ref=number)
         uow.commit()
 
 
 def approve_payout(uow: UnitOfWork, user: UserInfo, payout_no: str) -> None:
     """Draft -> approved; a payout is approved once."""
-    require_manager(user, _("menyetujui setoran UMKM"))
+    require(user, SETTLEMENT_APPROVE)
     with uow:
         payout = _locked_payout(uow.session, payout_no)
         if payout.status != "draft":
@@ -137,6 +157,9 @@ def approve_payout(uow: UnitOfWork, user: UserInfo, payout_no: str) -> None:
         payout.status = "approved"
         payout.approved_at = utcnow()
         payout.approved_by = user.id
+        uow.session.flush()
+        append(uow.session, "payout.approve", {"amount": payout.amount, "balance": payout.balance}, user=user,
+               ref=payout.payout_no)
         uow.commit()
 
 
@@ -149,7 +172,7 @@ def pay_payout(uow: UnitOfWork, user: UserInfo, payout_no: str, method: str, ref
     needs an open shift on ``terminal``: it leaves the drawer as a cash-out
     linked to the payout, so the cash-up expects it.
     """
-    require_manager(user, _("membayar setoran UMKM"))
+    require(user, SETTLEMENT_PAY)
     if method not in PAYOUT_METHODS:
         raise ValidationError(_("Cara pembayaran setoran tidak dikenal: {method}. Pilih salah satu: {choices}",
                                 method=method, choices=", ".join(PAYOUT_METHODS)))
@@ -184,6 +207,10 @@ def pay_payout(uow: UnitOfWork, user: UserInfo, payout_no: str, method: str, ref
         payout.paid_method = method
         payout.paid_reference = reference
         payout.paid_on = paid_on
+        session.flush()
+        append(session, "payout.pay", {"method": method, "reference": reference, "amount": payout.amount,
+                                       "paid_on": paid_on.isoformat()},
+               user=user, terminal=(terminal or "").strip() if method == "cash" else "", ref=payout.payout_no)
         uow.commit()
 
 

@@ -129,24 +129,3 @@ def require(user: UserInfo | None, permission: str, approval: Approval | None = 
         raise PermissionDenied(_("Peran Anda tidak boleh {action}; minta PIN supervisor atau manajer",
                                  action=permission_label(permission)))
     raise PermissionDenied(_("Peran Anda tidak boleh {action}", action=permission_label(permission)))
-
-
-# -- older helpers, kept while the services move to ``require`` ---------------
-MANAGER_ROLES = ("manager", "admin")
-SUPERVISOR_ROLES = ("supervisor", "manager", "admin")
-
-
-def is_manager(user: UserInfo | None) -> bool:
-    return user is not None and user.role in MANAGER_ROLES
-
-
-def require_manager(user: UserInfo | None, action: str) -> None:
-    """Raise ``PermissionDenied`` unless ``user`` is a manager or admin; ``action`` is already translated."""
-    if not is_manager(user):
-        raise PermissionDenied(_("Hanya manajer atau admin yang boleh {action}", action=action))
-
-
-def require_role(user: UserInfo | None, roles: tuple[str, ...], action: str) -> None:
-    """Raise ``PermissionDenied`` unless ``user`` has one of ``roles``; ``action`` is already translated."""
-    if user is None or user.role not in roles:
-        raise PermissionDenied(_("Peran Anda tidak boleh {action}", action=action))

@@ -2,6 +2,7 @@
 
 Numbers are stored normalized (``domain.certificates``) and shown formatted;
 an expired P-IRT or BPOM makes the till warn on a scan (``services.catalog``).
+Changing them needs ``MANAGE_PRODUCTS`` and is journalled (``product.certificates``).
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from nttmart_pos.errors import ValidationError
 from nttmart_pos.i18n import _
 from nttmart_pos.services.auth import UserInfo
 from nttmart_pos.services.catalog_admin import product_by_id
-from nttmart_pos.services.permissions import require_manager
+from nttmart_pos.services.journal import append
+from nttmart_pos.services.permissions import MANAGE_PRODUCTS, require
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,7 @@ def set_certificates(uow: UnitOfWork, user: UserInfo, product_id: int, *, pirt: 
     expiry date (``None`` = no expiry); a kind not named there keeps the
     expiry it had (a new certificate: none).  All or nothing.
     """
-    require_manager(user, _("mengubah sertifikat barang"))
+    require(user, MANAGE_PRODUCTS)
     today = today or date.today()
     texts = {"pirt": pirt, "bpom": bpom, "halal": halal, "sni": sni}
     numbers = {kind: (parse_certificate(kind, text) if text.strip() else "")
@@ -92,9 +94,10 @@ def set_certificates(uow: UnitOfWork, user: UserInfo, product_id: int, *, pirt: 
     expiries = _check_expiries(dict(expiries or {}), today)
     with uow:
         session = uow.session
-        product_by_id(session, product_id, for_update=True)
+        product = product_by_id(session, product_id, for_update=True)
         existing = {c.kind: c for c in session.scalars(
             select(ProductCertificate).where(ProductCertificate.product_id == product_id))}
+        before = _snapshot(existing)
         for kind, number in numbers.items():
             if not number:
                 if kind in existing:
@@ -111,8 +114,18 @@ def set_certificates(uow: UnitOfWork, user: UserInfo, product_id: int, *, pirt: 
                 raise ValidationError(_("Isi dulu nomor {label} sebelum tanggal kedaluwarsanya", label=LABELS[kind]))
             existing[kind].expires_on = expires_on
         session.flush()
+        after = _snapshot(existing)
+        if after != before:
+            append(session, "product.certificates", {
+                "changed": sorted(kind for kind in {*before, *after} if before.get(kind) != after.get(kind)),
+                "certificates": {kind: list(value) for kind, value in after.items()}}, user=user, ref=product.barcode)
         uow.commit()
         return _rows(session, product_id, today)
+
+
+def _snapshot(certificates: dict[str, ProductCertificate]) -> dict[str, tuple[str, str | None]]:
+    """Each kind's number and expiry date (ISO), to journal what changed."""
+    return {kind: (c.number, c.expires_on.isoformat() if c.expires_on else None) for kind, c in certificates.items()}
 
 
 def product_certificates(uow: UnitOfWork, product_id: int, *, today: date | None = None) -> list[CertificateRow]:

@@ -3,8 +3,8 @@ UMKM with a signed nota retur ``RT-2026-000001``; stock leaves through the ledge
 
 A retur never takes stock below zero: the ledger stock is read inside the
 write transaction, after the product rows are locked, so no sale can slip in
-between the check and the posting.  Manager or admin only, like the intake
-(it signs goods out of the store).  An inactive vendor or product may still be
+between the check and the posting.  ``MANAGE_STOCK`` like the intake (it
+signs goods out of the store); journalled as ``stock.return``.  An inactive vendor or product may still be
 returned: handing back what is left is how a vendor is wound up.
 """
 
@@ -24,7 +24,7 @@ from nttmart_pos.errors import ValidationError
 from nttmart_pos.i18n import _, get_language
 from nttmart_pos.services.auth import UserInfo
 from nttmart_pos.services.line_merge import merge_lines
-from nttmart_pos.services.permissions import require_manager
+from nttmart_pos.services.permissions import MANAGE_STOCK, require
 from nttmart_pos.services.stock_documents import (
     DocumentResult,
     PostedLine,
@@ -73,7 +73,7 @@ def _shortages(products: dict[int, Product], wanted: dict[int, int], stock: dict
 def return_goods(uow: UnitOfWork, user: UserInfo, vendor_code: str, lines: list[ReturnLine], *,
                  notes: str = "", now: datetime | None = None) -> DocumentResult:
     """Post a retur to one vendor; refused as a whole if any product lacks the stock."""
-    require_manager(user, _("membuat retur barang ke UMKM"))
+    require(user, MANAGE_STOCK)
     items = merge_lines(lines, _reason, _("Nota retur harus berisi paling sedikit satu barang"))
     notes = check_notes(notes)
     when = now or utcnow()

@@ -4,6 +4,10 @@ closing with a drawer count that writes one numbered, unchangeable Z report.
 A closed shift is final: every function here refuses to touch one (closing
 again, cash movements).  The figures themselves come from
 ``services.shift_figures``.
+
+Cash in/out needs a supervisor (``permissions.CASH_IN_OUT``); a cashier gets
+it with a supervisor's PIN (an ``Approval``).  Opening, cash in/out and the
+Z report are journalled, each as the last write of its transaction.
 """
 
 from __future__ import annotations
@@ -26,8 +30,9 @@ from nttmart_pos.errors import NotFoundError, PermissionDenied, ValidationError
 from nttmart_pos.i18n import _
 from nttmart_pos.services.auth import UserInfo
 from nttmart_pos.services.counters import next_value
+from nttmart_pos.services.journal import append
 from nttmart_pos.services.journal_events import journal_z_report
-from nttmart_pos.services.permissions import SUPERVISOR_ROLES
+from nttmart_pos.services.permissions import CASH_IN_OUT, CLOSE_SHIFT, ROLE_RANK, Approval, require
 from nttmart_pos.services.shift_figures import cash_in_drawer, compute_report, find_open_shift
 
 MOVEMENT_KINDS = ("in", "out")
@@ -124,6 +129,8 @@ def open_shift(uow: UnitOfWork, user: UserInfo, terminal: str, opening_float: in
             busy = find_open_shift(session, terminal)
             raise ValidationError(_busy_message(busy) if busy else
                                   _("Terminal {terminal} sudah punya shift terbuka", terminal=terminal)) from None
+        append(session, "shift.open", {"shift_id": shift.id, "float": opening_float}, user=user, terminal=terminal,
+               ref=str(shift.id))
         uow.commit()
         return _info(shift)
 
@@ -143,7 +150,7 @@ def ensure_open(session: Session, shift: Shift) -> None:
 
 def _may_handle(user: UserInfo, shift: Shift, action: str) -> None:
     """The shift's own cashier, or a supervisor, manager or admin."""
-    if user is None or (user.id != shift.cashier_id and user.role not in SUPERVISOR_ROLES):
+    if user is None or (user.id != shift.cashier_id and ROLE_RANK.get(user.role, -1) < ROLE_RANK["supervisor"]):
         raise PermissionDenied(_("Hanya kasir shift ini ({name}) atau supervisor/manajer yang boleh {action}",
                                  name=shift.cashier_name, action=action))
 
@@ -204,11 +211,21 @@ def record_cash_out(session: Session, shift: Shift, amount: int, reason: str, pa
 
 
 def cash_movement(uow: UnitOfWork, user: UserInfo, terminal: str, kind: str, amount: int, reason: str, *,
-                  payout_id: int | None = None) -> CashMovementInfo:
-    """Put cash into (``kind="in"``) or take it out of (``"out"``) the drawer of ``terminal``'s open shift."""
+                  payout_id: int | None = None, approval: Approval | None = None) -> CashMovementInfo:
+    """Put cash into (``kind="in"``) or take it out of (``"out"``) the drawer of ``terminal``'s open shift.
+
+    A supervisor or above may; a cashier only with a supervisor's ``approval``
+    (``auth.authorize_override(..., CASH_IN_OUT)``), whose name is journalled
+    beside the cashier's (``cash.in`` / ``cash.out``).
+    """
+    approver = require(user, CASH_IN_OUT, approval)
     with uow:
         session = uow.session
-        info = _record(session, require_open_shift(session, terminal), user, kind, amount, reason, payout_id)
+        shift = require_open_shift(session, terminal)
+        info = _record(session, shift, user, kind, amount, reason, payout_id)
+        append(session, f"cash.{info.kind}", {"shift_id": shift.id, "amount": info.amount, "reason": info.reason,
+                                               "payout_id": payout_id, "expected_cash": info.expected_cash},
+               user=user, terminal=shift.terminal, ref=str(shift.id), approver=approver)
         uow.commit()
         return info
 
@@ -242,8 +259,9 @@ def close_shift(uow: UnitOfWork, user: UserInfo, terminal: str, counts: dict[int
     figures are the canonical JSON of the whole report.  ``shift_id``, when
     given, makes sure the shift the screen showed is the one closed (a
     closed one is refused).  Only the shift's cashier or a supervisor,
-    manager or admin may close it.
+    manager or admin may close it (journalled as ``z_report``).
     """
+    require(user, CLOSE_SHIFT)
     terminal = _terminal(terminal)
     counted = count_total(counts)
     counted_pieces = full_counts(counts)

@@ -1,6 +1,6 @@
 """What intake (tanda terima titipan) and retur share: vendor and product checks,
-posting a numbered document with its ledger movements, and reading documents
-back for a reprint.
+posting a numbered document with its ledger movements (journalled as
+``stock.intake`` / ``stock.return``), and reading documents back for a reprint.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from nttmart_pos.errors import NotFoundError, ValidationError
 from nttmart_pos.i18n import _
 from nttmart_pos.services.auth import UserInfo
 from nttmart_pos.services.counters import next_value
+from nttmart_pos.services.journal import append
 from nttmart_pos.services.stock import record_movement
 
 MAX_QUANTITY = 100_000  # per line, in pieces (or grams for weighed goods)
@@ -132,7 +133,10 @@ def local_date(moment: datetime) -> date:
 
 def post_document(session: Session, user: UserInfo, vendor: Vendor, kind: str, lines: list[PostedLine],
                   when: datetime, notes: str = "") -> DocumentResult:
-    """Number the document, write it with its lines, and move the stock through the ledger."""
+    """Number the document, write it with its lines, move the stock through the ledger, and journal it.
+
+    The journal entry is this function's last write: call it as the last step of the transaction.
+    """
     year = when.astimezone().year
     doc_no = document_number(kind, year, next_value(session, counter_name(kind, year)))
     document = StockDocument(doc_no=doc_no, kind=kind, vendor_id=vendor.id, created_at=when, user_id=user.id,
@@ -154,6 +158,12 @@ def post_document(session: Session, user: UserInfo, vendor: Vendor, kind: str, l
         total += value
     document.total_value = total
     session.flush()
+    append(session, "stock.intake" if kind == INTAKE else "stock.return", {
+        "vendor": vendor.code, "total_value": total, "notes": notes,
+        "lines": [{"barcode": line.product.barcode, "quantity": line.quantity,
+                   **({"reason": line.reason} if line.reason else {}),
+                   **({"expires_on": line.expires_on.isoformat()} if line.expires_on else {})} for line in lines],
+    }, user=user, ref=doc_no)
     return DocumentResult(document.id, doc_no, kind, when, len(lines), total)
 
 

@@ -30,8 +30,10 @@ product in one go.  ``set_to`` corrects the figure of that same count (the
 snapshot stays); ``reset_count`` drops a product's count so that a recount
 later takes a fresh snapshot.
 
-Any user may count (cashiers help); starting, posting and cancelling are for
-managers.  At most one stock take is open at a time.  ``posted_at`` and
+Any user may count (cashiers help); starting, posting and cancelling need
+``MANAGE_STOCK`` and are journalled (``stock.take_start``, ``stock.take``
+with the counted lines and differences, ``stock.take_cancel``).  At most one
+stock take is open at a time.  ``posted_at`` and
 ``posted_by`` also record who closed a cancelled stock take.
 """
 
@@ -60,7 +62,8 @@ from nttmart_pos.i18n import _
 from nttmart_pos.services.auth import UserInfo
 from nttmart_pos.services.catalog import product_for_scan
 from nttmart_pos.services.counters import next_value
-from nttmart_pos.services.permissions import require_manager
+from nttmart_pos.services.journal import append
+from nttmart_pos.services.permissions import MANAGE_STOCK, require
 from nttmart_pos.services.stock import ledger_stock, record_movement
 from nttmart_pos.services.stocktake_view import (
     StockTakeInfo,
@@ -96,7 +99,7 @@ class PostResult:
 def start_stocktake(uow: UnitOfWork, user: UserInfo, scope: str = "all", scope_value: str = "", *,
                     now: datetime | None = None) -> StockTakeInfo:
     """Open a stock take of every product, one vendor's (by code) or one category's."""
-    require_manager(user, _("memulai stok opname"))
+    require(user, MANAGE_STOCK)
     if scope not in SCOPES:
         raise ValidationError(_("Cakupan stok opname tidak dikenal: {scope}", scope=scope))
     now = now or utcnow()
@@ -117,6 +120,7 @@ def start_stocktake(uow: UnitOfWork, user: UserInfo, scope: str = "all", scope_v
         session.add(take)
         session.flush()
         info = take_info(session, take)
+        append(session, "stock.take_start", {"scope": scope, "scope_value": value}, user=user, ref=number)
         uow.commit()
         return info
 
@@ -186,7 +190,7 @@ def post_stocktake(uow: UnitOfWork, user: UserInfo, stocktake_no: str, reason: s
     counted is taken as counted 0 (not on the shelf); with ``"ignore"`` its
     stock is left alone.  All or nothing.
     """
-    require_manager(user, _("memposting stok opname"))
+    require(user, MANAGE_STOCK)
     if uncounted not in UNCOUNTED_MODES:
         raise ValidationError(_("Pilihan untuk barang yang belum dihitung tidak dikenal: {value}",
                                 value=uncounted))
@@ -211,6 +215,11 @@ def post_stocktake(uow: UnitOfWork, user: UserInfo, stocktake_no: str, reason: s
         take.reason = reason
         session.flush()
         result = PostResult(take_info(session, take), booked, summarize(rows, len(products)))
+        append(session, "stock.take", {
+            "reason": reason, "mode": uncounted, "uncounted": sum(1 for row in rows if not row.is_counted),
+            "lines": [{"barcode": row.barcode, "expected": row.expected, "counted": row.counted,
+                       "difference": row.difference} for row in rows if row.is_counted],
+        }, user=user, ref=take.number)
         uow.commit()
         return result
 
@@ -218,7 +227,7 @@ def post_stocktake(uow: UnitOfWork, user: UserInfo, stocktake_no: str, reason: s
 def cancel_stocktake(uow: UnitOfWork, user: UserInfo, stocktake_no: str, reason: str = "", *,
                      now: datetime | None = None) -> StockTakeInfo:
     """Close an open stock take without booking anything; its counts stay for the record."""
-    require_manager(user, _("membatalkan stok opname"))
+    require(user, MANAGE_STOCK)
     with uow:
         session = uow.session
         take = _open_take(session, stocktake_no, shared=False)
@@ -228,6 +237,7 @@ def cancel_stocktake(uow: UnitOfWork, user: UserInfo, stocktake_no: str, reason:
         take.reason = reason.strip() if isinstance(reason, str) else ""
         session.flush()
         info = take_info(session, take)
+        append(session, "stock.take_cancel", {"reason": take.reason}, user=user, ref=take.number)
         uow.commit()
         return info
 

@@ -10,9 +10,11 @@ from PySide6.QtWidgets import (QButtonGroup, QDialog, QFormLayout, QHBoxLayout, 
 from nttmart_pos.domain.money import format_rupiah, parse_rupiah
 from nttmart_pos.errors import PosError
 from nttmart_pos.i18n import _
+from nttmart_pos.services.permissions import CASH_IN_OUT
 from nttmart_pos.services.shifts import MAX_REASON, cash_movement, open_shift
 from nttmart_pos.ui.context import AppContext
 from nttmart_pos.ui.errors import show_error
+from nttmart_pos.ui.override_dialog import request_override
 
 FIELD_STYLE = "font-size: 20px; padding: 4px;"
 HINT_STYLE = "color: #b00020;"
@@ -149,9 +151,16 @@ class CashMovementDialog(QDialog):
             self.reasonField.setFocus()
             return
         kind = "in" if self.inButton.isChecked() else "out"
+        # a cashier needs a supervisor's PIN (the service checks it again)
+        detail = (_("Kas masuk {amount}: {reason}", amount=format_rupiah(amount), reason=reason) if kind == "in"
+                  else _("Kas keluar {amount}: {reason}", amount=format_rupiah(amount), reason=reason))
+        request_override(self, self.context, CASH_IN_OUT, lambda approval: self._save(kind, amount, reason, approval),
+                         detail=detail)
+
+    def _save(self, kind: str, amount: int, reason: str, approval) -> None:
         try:
             info = cash_movement(self.context.uow(write=True), self.context.user, self.context.settings.terminal_id,
-                                 kind, amount, reason)
+                                 kind, amount, reason, approval=approval)
         except PosError as exc:
             show_error(self, exc, _("Kas masuk/keluar belum tercatat"))
             return
