@@ -16,7 +16,7 @@ from nttmart_pos.errors import BarcodeError, ValidationError
 from nttmart_pos.services import demo as demo_module
 from nttmart_pos.services.auth import create_user, login
 from nttmart_pos.services.auth import user_exists
-from nttmart_pos.services.demo import has_demo_data, is_empty, load_demo
+from nttmart_pos.services.demo import DEMO_USERS, has_demo_data, is_empty, load_demo
 
 
 def rows(engine, model) -> int:
@@ -46,7 +46,8 @@ def test_loads_the_whole_catalog_in_one_go(engine):
     elapsed = time.perf_counter() - started
     if engine.dialect.name == "sqlite":
         assert elapsed < 3, f"demo load took {elapsed:.2f} s"
-    assert (summary.vendors, summary.products, summary.users) == (len(demo_vendors()), len(demo_products()), 2)
+    assert (summary.vendors, summary.products, summary.users) == (len(demo_vendors()), len(demo_products()),
+                                                                  len(DEMO_USERS))
     assert summary.vendors >= 30 and summary.products >= 300
     assert rows(engine, Vendor) == summary.vendors and rows(engine, Product) == summary.products
     assert not is_empty(UnitOfWork(engine)) and has_demo_data(UnitOfWork(engine))
@@ -102,15 +103,17 @@ def test_demo_users_log_in(engine):
     manager = login(UnitOfWork(engine), "manajer", "9999")
     assert (cashier.role, cashier.full_name) == ("cashier", "Kasir Demo")
     assert (manager.role, manager.full_name) == ("manager", "Manajer Demo")
+    assert login(UnitOfWork(engine), "supervisor", "5555").role == "supervisor"
+    assert login(UnitOfWork(engine), "admin", "0000").role == "admin"
     assert user_exists(UnitOfWork(engine), " Kasir ") and not user_exists(UnitOfWork(engine), "budi")
 
 
 def test_an_existing_user_of_the_same_name_is_kept(engine):
     create_user(UnitOfWork(engine, write=True), "kasir", "Maria Bria", "cashier", "5555")
     summary = load_demo(UnitOfWork(engine, write=True))
-    assert summary.users == 1
+    assert summary.users == len(DEMO_USERS) - 1
     assert login(UnitOfWork(engine), "kasir", "5555").full_name == "Maria Bria"
-    assert rows(engine, User) == 2
+    assert rows(engine, User) == len(DEMO_USERS)
 
 
 def test_a_second_load_is_refused_and_changes_nothing(engine):

@@ -23,6 +23,8 @@ from nttmart_pos.services.catalog import ProductInput, VendorInput, create_produ
 DEMO_USERS = (
     ("kasir", "1234", "cashier", "Kasir Demo"),
     ("manajer", "9999", "manager", "Manajer Demo"),
+    ("supervisor", "5555", "supervisor", "Supervisor Demo"),  # allows voids, refunds, big discounts
+    ("admin", "0000", "admin", "Admin Demo"),  # manages users
 )
 
 
