@@ -1,7 +1,8 @@
 """Printing from the till against real TCP listeners standing in for a network printer.
 
 The sale is committed before printing starts; a printer that is missing or
-silent never blocks the till and the receipt can be reprinted as a copy.
+silent never blocks the till, and the receipt waits in the print queue until
+the printer takes it (tests/test_printer_faults.py has every fault).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from nttmart_pos.app import build
 from nttmart_pos.db.engine import make_engine
 from nttmart_pos.db.models import Sale
 from nttmart_pos.db.uow import UnitOfWork
+from nttmart_pos.hardware.printer import DRAWER_PULSE
+from nttmart_pos.hardware.printer_status import STATUS_QUERY
 from nttmart_pos.services import printing
 from nttmart_pos.ui.worker import wait_for_background
 
@@ -108,7 +111,12 @@ def test_receipt_bytes_arrive_at_a_network_printer(qtbot, sqlite_url, tmp_path):
     sell_one_for_cash(qtbot, window)
     qtbot.waitUntil(lambda: "tercetak." in status(window), timeout=5000)
     qtbot.waitUntil(lambda: b"T01-000001" in bytes(listener.received), timeout=5000)
-    assert bytes(listener.received).startswith(b"\x1b@")
+    # asked how it is (at login, and before the receipt; it does not answer), then the receipt,
+    # opening the drawer for the cash sale
+    received = bytes(listener.received)
+    start = received.index(b"\x1b@")
+    assert received[:start] in (STATUS_QUERY, STATUS_QUERY * 2)
+    assert received[start:].startswith(b"\x1b@" + DRAWER_PULSE)
     assert b"Kopi Arabika Bajawa" in listener.received and b"SALINAN" not in listener.received
     listener.close()
 
@@ -118,15 +126,16 @@ def test_nothing_listening_keeps_the_sale_and_offers_reprint(qtbot, sqlite_url, 
     window, engine = open_till(qtbot, sqlite_url, tmp_path, f"tcp://127.0.0.1:{port}")
     busy = sell_one_for_cash(qtbot, window)
     assert busy < 1.0 and sales(engine) == 1
-    qtbot.waitUntil(lambda: "tidak tercetak" in status(window), timeout=5000)
+    qtbot.waitUntil(lambda: "belum tercetak" in status(window), timeout=5000)
     assert "F9" in status(window)
 
-    # the printer comes back: F9 reprints, marked as a copy
+    # the printer comes back: F9 prints the queued receipt -- the original, nothing reached the printer before
     listener = Listener()
     window.context.settings = replace(window.context.settings, printer_url=f"tcp://127.0.0.1:{listener.port}")
     qtbot.mouseClick(window.findChild(QPushButton, "reprintButton"), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: b"SALINAN" in bytes(listener.received), timeout=5000)
-    assert b"T01-000001" in listener.received
+    qtbot.waitUntil(lambda: "dari antrean tercetak" in status(window), timeout=5000)
+    qtbot.waitUntil(lambda: b"T01-000001" in bytes(listener.received), timeout=5000)
+    assert b"SALINAN" not in listener.received and listener.received.count(b"\x1b@") == 1
     listener.close()
 
 

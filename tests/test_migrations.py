@@ -215,7 +215,13 @@ def data_0004(conn, ids: dict) -> dict[str, int]:
     return {"receipt:T01": 3}
 
 
-DATA = {"0001": data_0001, "0002": data_0002, "0003": data_0003, "0004": data_0004}
+def data_0005(conn, ids: dict) -> dict[str, int]:
+    put(conn, "print_jobs", created_at=WHEN + 9 * DAY, terminal="T01", kind="sale", ref="T01-000003", copy=False,
+        kick_drawer=False, status="printed", attempts=1, last_error="", printed_at=WHEN + 9 * DAY)
+    return {}
+
+
+DATA = {"0001": data_0001, "0002": data_0002, "0003": data_0003, "0004": data_0004, "0005": data_0005}
 
 
 def fill(engine, revision: str) -> dict:

@@ -26,6 +26,7 @@ from nttmart_pos.hardware.printer_url import (  # noqa: F401  (parse_printer_url
 )
 from nttmart_pos.i18n import _, get_language
 
+
 @dataclass(frozen=True)
 class PaperProfile:
     """A paper width with the python-escpos profile and abilities of its printers."""
@@ -65,9 +66,21 @@ def receipt_bytes(data: ReceiptData, width_mm: int) -> bytes:
     return printer.output
 
 
+DRAWER_PULSE = b"\x1bp\x00\x19\xfa"
+INIT = b"\x1b@"
+
+
 def open_drawer_bytes() -> bytes:
     """ESC p: a 50 ms pulse on drawer pin 2 (connector pin 2), then 500 ms off."""
-    return b"\x1bp\x00\x19\xfa"
+    return DRAWER_PULSE
+
+
+def with_drawer_pulse(payload: bytes) -> bytes:
+    """``payload`` with the drawer pulse right after its ESC @: the drawer opens as the receipt starts
+    printing, in the same byte stream (so before the cut), and only if the printer takes the receipt."""
+    if payload.startswith(INIT):
+        return INIT + DRAWER_PULSE + payload[len(INIT):]
+    return DRAWER_PULSE + payload
 
 
 def _seconds(value: float) -> str:
@@ -171,7 +184,7 @@ def _send_tcp(target: PrinterTarget, payload: bytes, timeout: float) -> None:
                 sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\1\0\0\0\0\0\0\0")
             raise _timeout_error(timeout, address) from None
         except OSError as exc:
-            if isinstance(exc, ConnectionError) or exc.errno in (errno.ECONNRESET, errno.EPIPE):
+            if isinstance(exc, ConnectionError) or exc.errno in (errno.ECONNRESET, errno.EPIPE, errno.ENOTCONN):
                 raise PrinterError(_("Koneksi ke printer terputus di tengah pencetakan ({address})",
                                      address=address)) from None
             raise PrinterError(_("Gagal mengirim ke printer {address}: {reason}",

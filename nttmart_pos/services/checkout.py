@@ -274,6 +274,11 @@ def write_sale(session: Session, cart: Cart, payments: list[StoredPayment], cash
     for payment in payments:
         session.add(Payment(sale_id=sale.id, method=payment.method, amount=payment.amount,
                             tendered=payment.tendered, reference=payment.reference))
+    if channel == "till":  # in the sale's transaction: a crash before printing leaves the receipt queued
+        from nttmart_pos.services.print_queue import enqueue_sale_receipt  # print_queue imports this module
+
+        enqueue_sale_receipt(session, sale.id, sale.receipt_no, terminal,
+                             kick_drawer=any(payment.method == "cash" for payment in payments))
     journal_sale(session, sale, cashier, people[0] if people else None)  # the last write: takes the journal lock last
     return sale
 

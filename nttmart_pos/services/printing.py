@@ -1,7 +1,9 @@
 """Printing a recorded sale's receipt, or a refund's, on the configured printer.
 
 Called off the GUI thread; the sale (refund) is already committed, so a
-printer that is off or silent costs a reprint, never a sale.
+printer that is off or silent costs a reprint, never a sale.  The till prints
+through the print queue (``services.print_queue``), which renders each job's
+bytes here (``job_bytes``) from the stored sale or refund at print time.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ from sqlalchemy import Engine, select
 from nttmart_pos.config import Settings
 from nttmart_pos.db.models import Sale, SaleLine
 from nttmart_pos.db.uow import UnitOfWork
-from nttmart_pos.hardware.printer import parse_printer_url, print_receipt, send_bytes
+from nttmart_pos.hardware.printer import (parse_printer_url, print_receipt, receipt_bytes, send_bytes,
+                                          with_drawer_pulse)
 from nttmart_pos.hardware.refund_slip import RefundSlipData, RefundSlipLine, refund_slip_bytes
 from nttmart_pos.services.receipts import receipt_for
 from nttmart_pos.services.refunds import refund_view
@@ -52,3 +55,16 @@ def print_refund_receipt(engine: Engine, refund_no: str, settings: Settings, cop
         payload = refund_slip_bytes(data, settings.paper_width, settings.language, settings)
         send_bytes(target, payload, timeout or PRINT_TIMEOUT_SECONDS)
     return data.refund_no
+
+
+def job_bytes(engine: Engine, kind: str, ref: str, settings: Settings, *, copy: bool, kick_drawer: bool) -> bytes:
+    """The ESC/POS bytes of a print job: the receipt of sale ``ref`` (``kind`` "sale") or of refund
+    ``ref`` ("refund"), marked as a copy if ``copy``, with the drawer pulse if ``kick_drawer``."""
+    if kind == "sale":
+        payload = receipt_bytes(receipt_for(UnitOfWork(engine), ref, settings, copy=copy), settings.paper_width)
+    elif kind == "refund":
+        payload = refund_slip_bytes(refund_receipt_for(engine, ref, copy=copy), settings.paper_width,
+                                    settings.language, settings)
+    else:
+        raise ValueError(f"unknown print job kind {kind!r}")
+    return with_drawer_pulse(payload) if kick_drawer else payload

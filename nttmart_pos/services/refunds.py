@@ -312,6 +312,9 @@ def refund(uow: UnitOfWork, user: UserInfo, receipt_no: str, lines: list[RefundR
                 for line, quantity, _piece in sorted(pieces, key=lambda p: (p[0].product_id, p[0].id)):
                     record_movement(session, line.product_id, "refunded", quantity, sale_id=sale.id,
                                     user_id=user.id, reference=refund_no)
+            from nttmart_pos.services.print_queue import enqueue_refund_receipt  # print_queue imports this module
+
+            enqueue_refund_receipt(session, refund_no, terminal, kick_drawer=method == "cash")
             journal_refund(session, row, user, approver)  # the last write: takes the journal lock last
             uow.commit()
             refunded_lines = tuple(RefundedLine(line.line_no, line.barcode, line.product_name, line.measure,

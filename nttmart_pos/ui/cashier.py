@@ -19,19 +19,19 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
 
 from nttmart_pos.domain.cart import Cart
 from nttmart_pos.domain.money import format_rupiah
-from nttmart_pos.errors import PermissionDenied, PosError, ValidationError
+from nttmart_pos.errors import PermissionDenied, PosError, PrinterError, ValidationError
 from nttmart_pos.i18n import _
 from nttmart_pos.services.catalog import product_for_scan
 from nttmart_pos.services.checkout import SaleResult, checkout
-from nttmart_pos.services.printing import print_sale_receipt
+from nttmart_pos.services.print_queue import enqueue_copy, waiting_count
 from nttmart_pos.ui.cart_model import CartModel
 from nttmart_pos.ui.context import AppContext
 from nttmart_pos.ui.errors import show_error, user_message
 from nttmart_pos.ui.payment_dialog import PaymentDialog
+from nttmart_pos.ui.printer_status import PrintQueueRunner
 from nttmart_pos.ui.shift_bar import ShiftBar
 from nttmart_pos.ui.sound import error_beep
 from nttmart_pos.ui.till_actions import STYLE_ERROR, STYLE_INFO, STYLE_OK, STYLE_WARNING, TillActions
-from nttmart_pos.ui.worker import run_in_background
 
 _QUANTITY_PREFIX = re.compile(r"^(\d{1,4})\s*[*xX]\s*(\S+)$")
 __all__ = ["CashierScreen", "STYLE_ERROR", "STYLE_INFO", "STYLE_OK", "STYLE_WARNING"]
@@ -49,6 +49,11 @@ class CashierScreen(QWidget):
         self.last_sale: SaleResult | None = None
         self._cancel_armed = False
         self.actions = TillActions(self)  # discounts, prices, voids, drawer, reprint
+        self.printQueue = PrintQueueRunner(context, self)  # receipts go through the queue in the database
+        self.printQueue.finished.connect(self._queue_done)
+        self.printQueue.failed.connect(self._queue_broke)
+        self._awaited: str | None = None  # the receipt whose printing the status line reports
+        self._manual = False  # the cashier asked for the queue (F9): report the pass
         self._build()
 
     # -- layout -------------------------------------------------------------
@@ -169,6 +174,7 @@ class CashierScreen(QWidget):
         self.new_sale()
         self.show_status(_("Siap. Silakan pindai barang."), STYLE_INFO)
         self.shiftBar.start_session()
+        self.printQueue.start()
 
     def new_sale(self) -> None:
         self.cart.clear()
@@ -296,7 +302,8 @@ class CashierScreen(QWidget):
         try:
             result = checkout(self.context.uow(write=True), self.cart, payments, self.context.user,
                               self.context.settings.terminal_id, approvals=self.actions.approvals.as_list(),
-                              discount_limit_pct=self.context.settings.discount_limit_pct)
+                              discount_limit_pct=self.context.settings.discount_limit_pct,
+                              negative_stock=self.context.settings.negative_stock)
         except PermissionDenied as exc:
             if self.actions.approvals.missing():  # an approval expired while paying: ask again, then record
                 self.actions.approvals.with_approvals(lambda: self.complete_sale(payments))
@@ -314,9 +321,58 @@ class CashierScreen(QWidget):
         self.print_receipt(result.receipt_no, copy=False)
 
     def print_receipt(self, receipt_no: str, *, copy: bool) -> None:
-        engine, settings = self.context.engine, self.context.settings
-        run_in_background(lambda: print_sale_receipt(engine, receipt_no, settings, copy=copy),
-                          on_success=self._printed, on_failure=lambda exc: self._not_printed(receipt_no, exc))
+        """Print the queue now; a copy (an allowed reprint) is queued first.
+
+        A sale's original receipt was queued by ``checkout`` in the sale's own
+        transaction, so it is never lost between the commit and the printer.
+        """
+        if copy:
+            try:
+                enqueue_copy(self.context.uow(write=True), "sale", receipt_no, self.context.settings.terminal_id)
+            except PosError as exc:
+                self._not_printed(receipt_no, exc)
+                return
+        self._awaited = receipt_no
+        self.printQueue.run(everything=copy)
+
+    def retry_print_queue(self, *, unless_busy: bool = False) -> bool:
+        """F9 / "Cetak antrean": print the receipts waiting in the queue now; False if none wait (or,
+        ``unless_busy``, if the queue is being printed right now)."""
+        if unless_busy and self.printQueue.running:
+            return False
+        try:
+            waiting = waiting_count(self.context.uow(), self.context.settings.terminal_id)
+        except PosError as exc:
+            self.scan_failed(exc)
+            return True
+        if waiting:
+            self._manual = True
+            self.show_status(_("Mencetak {count} struk dari antrean...", count=waiting), STYLE_INFO)
+            self.printQueue.run(everything=True)
+        return bool(waiting)
+
+    def _queue_done(self, run) -> None:
+        awaited = self._awaited
+        if awaited and any(job.kind == "sale" and job.ref == awaited for job in run.printed):
+            self._awaited, self._manual = None, False
+            self._printed(awaited)
+        elif awaited and run.error:
+            self._awaited, self._manual = None, False
+            self._not_printed(awaited, PrinterError(run.error))
+        elif self._manual and not awaited:
+            self._manual = False
+            if run.error:
+                self.show_status(_("Antrean belum tercetak: {reason}", reason=run.error), STYLE_ERROR)
+                error_beep()
+            else:
+                self.show_status(_("{count} struk dari antrean tercetak", count=len(run.printed)), STYLE_OK)
+
+    def _queue_broke(self, exc: BaseException) -> None:
+        receipt_no, manual, self._awaited, self._manual = self._awaited, self._manual, None, False
+        if receipt_no:
+            self._not_printed(receipt_no, exc)
+        elif manual:
+            self.scan_failed(exc)
 
     def _printed(self, receipt_no: str) -> None:
         if not isValid(self):  # the window closed while the printer was still busy
@@ -327,6 +383,7 @@ class CashierScreen(QWidget):
     def _not_printed(self, receipt_no: str, exc: BaseException) -> None:
         if not isValid(self):
             return
-        self.show_status(_("Struk {number} tidak tercetak: {reason} Tekan F9 untuk cetak ulang.",
-                           number=receipt_no, reason=user_message(exc)), STYLE_ERROR)
+        self.show_status(_("Struk {number} belum tercetak: {reason}\nStruk menunggu di antrean dan dicetak "
+                           "otomatis; tekan F9 untuk mencoba sekarang.", number=receipt_no,
+                           reason=user_message(exc)), STYLE_ERROR)
         error_beep()

@@ -9,6 +9,7 @@ from nttmart_pos.ui.cashier import CashierScreen
 from nttmart_pos.ui.context import AppContext
 from nttmart_pos.ui.idle_lock import IdleLock
 from nttmart_pos.ui.login import LoginScreen
+from nttmart_pos.ui.printer_status import PrinterStatusWidget
 
 
 class MainWindow(QMainWindow):
@@ -29,6 +30,8 @@ class MainWindow(QMainWindow):
         self.manager = None
         self.idle_lock = IdleLock(self)  # its lock screen is a page of the stack
         self.statusInfo = QLabel(objectName="statusInfo")
+        self.printerStatus = PrinterStatusWidget(self.cashier.printQueue, self.cashier.retry_print_queue)
+        self.statusBar().addPermanentWidget(self.printerStatus)
         self.statusBar().addPermanentWidget(self.statusInfo)
         self.update_status_bar()
         self.resize(1024, 700)

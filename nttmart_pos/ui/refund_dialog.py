@@ -21,10 +21,10 @@ from shiboken6 import isValid
 from nttmart_pos.domain.money import format_number, format_rupiah
 from nttmart_pos.domain.shift_report import method_label
 from nttmart_pos.domain.stock_document import measured_text
-from nttmart_pos.errors import PosError
+from nttmart_pos.errors import PosError, PrinterError
 from nttmart_pos.i18n import _, get_language
 from nttmart_pos.services.permissions import REFUND
-from nttmart_pos.services.printing import print_refund_receipt
+
 from nttmart_pos.services.refunds import REASON_MAX, RefundResult, SaleForRefund, refund, refundable_lines
 from nttmart_pos.ui.cashier import STYLE_ERROR, STYLE_OK
 from nttmart_pos.ui.context import AppContext
@@ -33,7 +33,6 @@ from nttmart_pos.ui.override_dialog import request_override
 from nttmart_pos.ui.refund_model import (line_amount, method_choices, refund_total, requests, sale_summary,
                                          typed_number)
 from nttmart_pos.ui.sound import error_beep
-from nttmart_pos.ui.worker import run_in_background
 
 NAME, SOLD, DONE, QUANTITY, AMOUNT = range(5)
 ERROR, INFO = "#b00020", "#e65100"
@@ -291,24 +290,36 @@ def open_refund_dialog(screen) -> RefundDialog:
 
 
 def refund_done(screen, result: RefundResult) -> None:
-    """The till after a refund: the money to hand back in big type, the receipt printing."""
+    """The till after a refund: the money to hand back in big type, the receipt through the print queue."""
     caption = _("Kembalikan ke pelanggan ({method})", method=method_label(result.method, get_language()))
     screen.changeInfo.setText(f"<div style='font-size: 18px;'>{caption}</div>"
                               f"<div style='font-size: 40px; color: #e65100;'>{format_rupiah(result.total)}</div>")
     screen.show_status(_("Pengembalian {number} tersimpan. Mencetak bukti pengembalian...",
                          number=result.refund_no), STYLE_OK)
-    engine, settings = screen.context.engine, screen.context.settings
+    runner = screen.printQueue
 
-    def printed(number: str) -> None:
-        if isValid(screen):
-            screen.show_status(_("Bukti pengembalian {number} tercetak. Serahkan uang {amount} ke pelanggan.",
-                                 number=number, amount=format_rupiah(result.total)), STYLE_OK)
+    def stop_listening() -> None:
+        runner.finished.disconnect(finished)
+        runner.failed.disconnect(not_printed)
+
+    def finished(run) -> None:
+        if any(job.kind == "refund" and job.ref == result.refund_no for job in run.printed):
+            stop_listening()
+            if isValid(screen):
+                screen.show_status(_("Bukti pengembalian {number} tercetak. Serahkan uang {amount} ke pelanggan.",
+                                     number=result.refund_no, amount=format_rupiah(result.total)), STYLE_OK)
+        elif run.error:
+            not_printed(PrinterError(run.error))
 
     def not_printed(exc: BaseException) -> None:
+        stop_listening()
         if isValid(screen):
-            screen.show_status(_("Bukti pengembalian {number} tidak tercetak: {reason}",
+            screen.show_status(_("Bukti pengembalian {number} belum tercetak: {reason}\nBukti menunggu di antrean "
+                                 "dan dicetak otomatis; tekan F9 untuk mencoba sekarang.",
                                  number=result.refund_no, reason=user_message(exc)), STYLE_ERROR)
             error_beep()
 
-    run_in_background(lambda: print_refund_receipt(engine, result.refund_no, settings),
-                      on_success=printed, on_failure=not_printed)
+    # the refund receipt was queued by ``refunds.refund`` in the refund's own transaction
+    runner.finished.connect(finished)
+    runner.failed.connect(not_printed)
+    runner.run()

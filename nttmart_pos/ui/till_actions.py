@@ -344,6 +344,8 @@ class TillActions(QObject):
         error_beep()
 
     def reprint_last(self) -> None:
+        if self.screen.retry_print_queue(unless_busy=True):  # receipts wait for the printer: print those first
+            return
         number = last_receipt_no(self.context.uow(), self.context.settings.terminal_id)
         if number is None:
             self.screen.show_status(_("Belum ada struk untuk dicetak ulang"), STYLE_ERROR)
