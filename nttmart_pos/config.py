@@ -23,7 +23,9 @@ from nttmart_pos.i18n import LANGUAGES, _
 APP_NAME = "nttmart-pos"
 TAX_MODES = ("non_pkp", "pkp")
 PAPER_WIDTHS = (58, 80)
-INT_SETTINGS = ("paper_width", "discount_limit_pct", "idle_lock_minutes")
+NEGATIVE_STOCK_POLICIES = ("allow", "block")  # sell beyond the stock in the system, or refuse
+INT_SETTINGS = ("paper_width", "discount_limit_pct", "idle_lock_minutes", "backup_keep")
+MAX_BACKUP_KEEP = 10_000
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,12 @@ class Settings:
     # a cashier may give discounts up to this percent of the sale; above it a supervisor's PIN
     discount_limit_pct: int = 5
     idle_lock_minutes: int = 5  # the till locks itself after this long without a key or click; 0: never
+    # "allow": goods in the customer's hand are sold even when the system has none (listed as "Stok minus");
+    # "block": such a sale is refused
+    negative_stock: str = "allow"
+    # the daily backup written after each shift closing (SQLite); "": "backups" beside the database file
+    backup_folder: str = ""
+    backup_keep: int = 14  # the newest this many daily backups are kept, older ones deleted
 
     def validated(self) -> "Settings":
         """Return self, or raise ``ConfigError`` naming the first bad field."""
@@ -48,6 +56,9 @@ class Settings:
             raise ConfigError(_("Bahasa tidak dikenal: {value}", value=self.language))
         if self.tax_mode not in TAX_MODES:
             raise ConfigError(_("Mode pajak tidak dikenal: {value}", value=self.tax_mode))
+        if self.negative_stock not in NEGATIVE_STOCK_POLICIES:
+            raise ConfigError(_("Aturan stok minus tidak dikenal: {value} (pilih allow atau block)",
+                                value=self.negative_stock))
         if self.paper_width not in PAPER_WIDTHS:
             raise ConfigError(_("Lebar kertas harus 58 atau 80 mm, bukan {value}", value=self.paper_width))
         tid = self.terminal_id
@@ -59,6 +70,11 @@ class Settings:
         if not 0 <= self.idle_lock_minutes <= 240:
             raise ConfigError(_("Waktu kunci otomatis harus 0 sampai 240 menit, bukan {value}",
                                 value=self.idle_lock_minutes))
+        if not 1 <= self.backup_keep <= MAX_BACKUP_KEEP:
+            raise ConfigError(_("Jumlah cadangan yang disimpan harus 1 sampai {most}, bukan {value}",
+                                most=MAX_BACKUP_KEEP, value=self.backup_keep))
+        if any(not char.isprintable() for char in self.backup_folder):
+            raise ConfigError(_("Folder cadangan tidak valid: {value}", value=repr(self.backup_folder)))
         if not self.store_name.strip():
             raise ConfigError(_("Nama toko tidak boleh kosong"))
         if self.qris_static:

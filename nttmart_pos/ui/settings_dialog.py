@@ -1,4 +1,5 @@
-"""The store settings dialog: store details, printer, QRIS, language and tax mode.
+"""The store settings dialog: store details, printer, the cashier's discount limit and idle lock, QRIS,
+language and tax mode, and where the daily backup goes.
 
 It only gathers what was typed; ``services.settings.update_settings`` decides
 whether the user may save it and whether it is valid.
@@ -6,6 +7,7 @@ whether the user may save it and whether it is valid.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -14,6 +16,7 @@ from PySide6.QtGui import QFontDatabase, QTextOption
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -21,11 +24,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from nttmart_pos.config import PAPER_WIDTHS, Settings
+from nttmart_pos.config import MAX_BACKUP_KEEP, PAPER_WIDTHS, Settings
+from nttmart_pos.db.uow import UnitOfWork
 from nttmart_pos.domain.qris import merchant_name
 from nttmart_pos.errors import PosError
 from nttmart_pos.i18n import _
@@ -70,7 +75,8 @@ class SettingsDialog(QDialog):
 
     saved = Signal(object)  # the Settings as written to the file
 
-    def __init__(self, settings: Settings, user: UserInfo, path: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, user: UserInfo, path: Path, parent: QWidget | None = None, *,
+                 open_uow: Callable[..., UnitOfWork]) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(_("Pengaturan Toko"))
@@ -78,6 +84,7 @@ class SettingsDialog(QDialog):
         self._settings = settings
         self._user = user
         self._path = path
+        self._open_uow = open_uow  # AppContext.uow: the change is journalled
         self._forms: list[QFormLayout] = []
 
         layout = QVBoxLayout(self)
@@ -89,8 +96,10 @@ class SettingsDialog(QDialog):
             layout.addWidget(notice)
         layout.addWidget(self._store_group(settings))
         layout.addWidget(self._till_group(settings))
+        layout.addWidget(self._limits_group(settings))
         layout.addWidget(self._qris_group(settings))
         layout.addWidget(self._region_group(settings))
+        layout.addWidget(self._backup_group(settings))
         layout.addLayout(self._buttons())
         self._align_labels()
         self._show_merchant()
@@ -145,6 +154,47 @@ class SettingsDialog(QDialog):
         form.addRow(_("Lebar kertas"), self.paper_width)
         return group
 
+    def _limits_group(self, settings: Settings) -> QGroupBox:
+        group, form = self._form_group(_("Batas kasir dan kunci otomatis"))
+        self.discount_limit = QSpinBox()
+        self.discount_limit.setObjectName("discountLimitInput")
+        self.discount_limit.setRange(0, 100)
+        self.discount_limit.setSuffix(" %")
+        self.discount_limit.setValue(settings.discount_limit_pct)
+        self.discount_limit.setToolTip(_("Diskon di atas persen ini dari total belanja perlu PIN supervisor"))
+        self.idle_lock = QSpinBox()
+        self.idle_lock.setObjectName("idleLockInput")
+        self.idle_lock.setRange(0, 240)
+        self.idle_lock.setSuffix(_(" menit"))
+        self.idle_lock.setSpecialValueText(_("tidak pernah"))
+        self.idle_lock.setValue(settings.idle_lock_minutes)
+        self.idle_lock.setToolTip(_("Kasir terkunci sendiri bila tidak ada tombol atau klik selama ini; "
+                                    "0 = tidak pernah"))
+        for spin in (self.discount_limit, self.idle_lock):
+            spin.setMinimumWidth(spin.fontMetrics().horizontalAdvance(_("tidak pernah")) + 60)
+        form.addRow(_("Batas diskon kasir"), self._with_note(
+            self.discount_limit, "discountLimitNote", _("lebih dari ini perlu PIN supervisor")))
+        form.addRow(_("Kunci otomatis setelah"), self._with_note(
+            self.idle_lock, "idleLockNote", _("tanpa tombol atau klik; 0 = tidak pernah")))
+        self.negative_stock = _combo("negativeStockCombo", [
+            (_("Tetap dijual, lalu muncul di daftar Stok minus"), "allow"),
+            (_("Ditolak di kasir"), "block")], settings.negative_stock)
+        self.negative_stock.setToolTip(_("Barang yang dibawa pembeli ke kasir padahal stoknya di sistem sudah "
+                                         "habis: tetap dijual (manajer memeriksanya di Peringatan > Stok minus) "
+                                         "atau ditolak sampai barang masuk dicatat"))
+        form.addRow(_("Barang melebihi stok"), self.negative_stock)
+        return group
+
+    @staticmethod
+    def _with_note(field: QWidget, name: str, note: str) -> QWidget:
+        """A short field with its explanation beside it, on one line."""
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(field)
+        line.addWidget(_note(name, note), 1)
+        return row
+
     def _qris_group(self, settings: Settings) -> QGroupBox:
         group, form = self._form_group(_("Pembayaran QRIS"))
         self.qris = QPlainTextEdit(settings.qris_static)
@@ -174,6 +224,37 @@ class SettingsDialog(QDialog):
         form.addRow(_("Bahasa"), self.language)
         form.addRow(_("Status pajak"), self.tax_mode)
         return group
+
+    def _backup_group(self, settings: Settings) -> QGroupBox:
+        group, form = self._form_group(_("Cadangan harian"))
+        self.backup_folder = _line("backupFolderInput", settings.backup_folder, 400)
+        self.backup_folder.setPlaceholderText(_("kosong = folder backups di samping database"))
+        self.backup_folder.setToolTip(_("Setiap kali shift ditutup, salinan database SQLite yang sudah diperiksa "
+                                        "ditulis ke folder ini. Sebaiknya di flashdisk atau disk lain."))
+        browse = QPushButton(_("Pilih..."))
+        browse.setObjectName("backupFolderBrowse")
+        browse.setAutoDefault(False)
+        browse.clicked.connect(self._choose_backup_folder)
+        folder_row = QWidget()
+        line = QHBoxLayout(folder_row)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.backup_folder, 1)
+        line.addWidget(browse)
+        self.backup_keep = QSpinBox()
+        self.backup_keep.setObjectName("backupKeepInput")
+        self.backup_keep.setRange(1, MAX_BACKUP_KEEP)
+        self.backup_keep.setValue(settings.backup_keep)
+        self.backup_keep.setMinimumWidth(self.discount_limit.minimumWidth())
+        self.backup_keep.setToolTip(_("Hanya untuk database SQLite; PostgreSQL dicadangkan di server dengan pg_dump"))
+        form.addRow(_("Folder cadangan"), folder_row)
+        form.addRow(_("Simpan cadangan"), self._with_note(
+            self.backup_keep, "backupKeepNote", _("terbaru; yang lebih lama dihapus")))
+        return group
+
+    def _choose_backup_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, _("Folder cadangan"), self.backup_folder.text())
+        if folder:
+            self.backup_folder.setText(folder)
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -218,11 +299,16 @@ class SettingsDialog(QDialog):
             qris_static=self.qris.toPlainText(),
             language=self.language.currentData(),
             tax_mode=self.tax_mode.currentData(),
+            discount_limit_pct=self.discount_limit.value(),
+            idle_lock_minutes=self.idle_lock.value(),
+            negative_stock=self.negative_stock.currentData(),
+            backup_folder=self.backup_folder.text().strip(),
+            backup_keep=self.backup_keep.value(),
         )
 
     def save(self) -> None:
         try:
-            written = update_settings(self._user, self.entered_settings(), self._path)
+            written = update_settings(self._open_uow(write=True), self._user, self.entered_settings(), self._path)
         except PosError as exc:
             show_error(self, exc, _("Pengaturan belum disimpan"))
             return
