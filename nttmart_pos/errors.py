@@ -57,3 +57,17 @@ class PermissionDenied(PosError):
 
 class JournalError(PosError):
     """The journal key is missing or the journal cannot be extended."""
+
+
+class SaleOutcomeUnknown(DatabaseError):
+    """The link to the database broke while a sale was being committed: it may or may not be stored.
+
+    ``receipt_no`` and ``total`` name the sale, so that the till can look it up
+    (``services.checkout.sale_recorded``) once the database answers again,
+    instead of taking the payment a second time.
+    """
+
+    def __init__(self, message: str, receipt_no: str, total: int) -> None:
+        super().__init__(message)
+        self.receipt_no = receipt_no
+        self.total = total

@@ -17,20 +17,28 @@ there is none (``Settings.negative_stock`` "allow", the default: the stock
 goes below zero and the product is listed under "Stok minus" for the
 manager).  With "block" the sale is refused instead, checked under the
 products' row locks so two tills cannot both sell the last piece.
+
+A PostgreSQL link that breaks during the COMMIT itself leaves the outcome
+unknown (the server may have committed and only its answer been lost):
+``checkout`` then raises ``SaleOutcomeUnknown`` naming the receipt number,
+never runs the sale again, and ``sale_recorded`` tells, once the server
+answers, whether that sale is stored.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
 from nttmart_pos.config import NEGATIVE_STOCK_POLICIES
 from nttmart_pos.db.models import Payment, Product, Sale, SaleLine, Vendor, utcnow
-from nttmart_pos.db.retry import run_with_retry
+from nttmart_pos.db.retry import run_with_retry, sqlstate
 from nttmart_pos.db.uow import UnitOfWork
 from nttmart_pos.db.settlement_models import Shift
 from nttmart_pos.domain.cart import (
@@ -41,10 +49,10 @@ from nttmart_pos.domain.cart import (
     applied_amounts,
     settle_payments,
 )
-from nttmart_pos.domain.money import round_half_up_div
+from nttmart_pos.domain.money import format_rupiah, round_half_up_div
 from nttmart_pos.domain.settlement import spread_discount
 from nttmart_pos.domain.stock_document import measured_text
-from nttmart_pos.errors import NotFoundError, ValidationError
+from nttmart_pos.errors import NotFoundError, SaleOutcomeUnknown, ValidationError
 from nttmart_pos.i18n import _
 from nttmart_pos.services.auth import UserInfo
 from nttmart_pos.services.counters import next_value
@@ -54,6 +62,8 @@ from nttmart_pos.services.permissions import DISCOUNT_OVER_LIMIT, PRICE_OVERRIDE
 from nttmart_pos.services.stock import record_movement
 
 DISCOUNT_OVERRIDE, PRICE_OVERRIDE_EVENT = "discount.override", "price.override"  # journal kinds
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -177,11 +187,66 @@ def checkout(uow: UnitOfWork, cart: Cart, payments: list[PaymentEntry], cashier:
             for override in overrides:
                 append(session, override.kind, {"receipt_no": sale.receipt_no, **override.data}, user=cashier,
                        terminal=terminal, ref=sale.receipt_no, approver=override.approver)
-            uow.commit()
+            uow.flush()  # every row sent: a failure from here on is the COMMIT's own
+            try:
+                uow.commit()
+            except DBAPIError as exc:
+                if not commit_outcome_unknown(exc, session.get_bind().dialect.name):
+                    raise
+                log.warning("connection lost while committing sale %s: outcome unknown", sale.receipt_no)
+                raise outcome_unknown(sale.receipt_no, total) from exc
             return SaleResult(sale.id, sale.receipt_no, total, paid, change, sale.created_at)
 
+    def attempt() -> SaleResult | SaleOutcomeUnknown:
+        try:
+            return record()
+        except SaleOutcomeUnknown as exc:  # handed out of run_with_retry as a value: never run again
+            return exc
+
     # a deadlock or serialization failure against another till is run again (PostgreSQL)
-    return run_with_retry(record, attempts=RETRY_ATTEMPTS)
+    result = run_with_retry(attempt, attempts=RETRY_ATTEMPTS)
+    if isinstance(result, SaleOutcomeUnknown):
+        raise result
+    return result
+
+
+def commit_outcome_unknown(exc: DBAPIError, dialect: str) -> bool:
+    """True if ``exc``, raised by a COMMIT, leaves unknown whether the server committed.
+
+    A connection lost during the COMMIT (SQLAlchemy invalidated it, or the
+    driver reports an operational failure without any SQLSTATE from the
+    server) may have lost only the server's answer.  An error the server sent
+    (a SQLSTATE) says the transaction was not committed; SQLite commits in
+    this process, so its failures are always known.
+    """
+    if dialect == "sqlite":
+        return False
+    if exc.connection_invalidated:
+        return True
+    return isinstance(exc, OperationalError) and sqlstate(exc) is None
+
+
+def outcome_unknown(receipt_no: str, total: int) -> SaleOutcomeUnknown:
+    return SaleOutcomeUnknown(_(
+        "Koneksi ke database terputus saat menyimpan struk {receipt} ({total}), jadi belum pasti transaksi ini "
+        "tersimpan. Jangan terima pembayaran lagi dulu: setelah koneksi pulih, tekan F12 lagi untuk "
+        "memeriksanya.", receipt=receipt_no, total=format_rupiah(total)), receipt_no, total)
+
+
+def sale_recorded(uow: UnitOfWork, receipt_no: str, total: int) -> SaleResult | None:
+    """The stored sale ``receipt_no`` of ``total`` Rupiah, or None if that sale was not stored.
+
+    For a ``SaleOutcomeUnknown``: only its own till draws a terminal's receipt
+    numbers and they are gapless, so a sale stored under that number with that
+    total is the one whose COMMIT's answer was lost; none means the COMMIT
+    failed and nothing of the sale (number included) was kept.  Raises
+    ``DatabaseError`` while the database is still unreachable.
+    """
+    with uow:
+        sale = uow.session.scalar(select(Sale).where(Sale.receipt_no == receipt_no))
+        if sale is None or sale.total != total:
+            return None
+        return SaleResult(sale.id, sale.receipt_no, sale.total, sale.paid, sale.change, sale.created_at)
 
 
 @dataclass(frozen=True)

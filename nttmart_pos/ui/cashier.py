@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
 
 from nttmart_pos.domain.cart import Cart
 from nttmart_pos.domain.money import format_rupiah
-from nttmart_pos.errors import PermissionDenied, PosError, PrinterError, ValidationError
+from nttmart_pos.errors import PermissionDenied, PosError, PrinterError, SaleOutcomeUnknown, ValidationError
 from nttmart_pos.i18n import _
 from nttmart_pos.services.catalog import product_for_scan
 from nttmart_pos.services.checkout import SaleResult, checkout
@@ -28,6 +28,7 @@ from nttmart_pos.ui.cart_model import CartModel
 from nttmart_pos.ui.context import AppContext
 from nttmart_pos.ui.errors import show_error, user_message
 from nttmart_pos.ui.payment_dialog import PaymentDialog
+from nttmart_pos.ui.pending_sale import CART_EDITS, PendingSale
 from nttmart_pos.ui.printer_status import PrintQueueRunner
 from nttmart_pos.ui.shift_bar import ShiftBar
 from nttmart_pos.ui.sound import error_beep
@@ -54,6 +55,7 @@ class CashierScreen(QWidget):
         self.printQueue.failed.connect(self._queue_broke)
         self._awaited: str | None = None  # the receipt whose printing the status line reports
         self._manual = False  # the cashier asked for the queue (F9): report the pass
+        self.pending = PendingSale(self)  # a sale whose COMMIT's answer was lost, until F12 has checked it
         self._build()
 
     # -- layout -------------------------------------------------------------
@@ -155,6 +157,7 @@ class CashierScreen(QWidget):
         button = QPushButton(text, objectName=name)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.setMinimumHeight(46)
+        slot = self.pending.guard(slot) if name in CART_EDITS else slot  # the held sale's cart stays as it is
         button.clicked.connect(lambda _checked=False: slot())
         if key:
             QShortcut(QKeySequence(key), self, activated=slot)
@@ -177,6 +180,7 @@ class CashierScreen(QWidget):
         self.printQueue.start()
 
     def new_sale(self) -> None:
+        self.pending.clear()
         self.cart.clear()
         self.actions.reset()
         self.model.refresh()
@@ -214,7 +218,7 @@ class CashierScreen(QWidget):
     def on_scan(self) -> None:
         text = self.scanInput.text().strip()
         self.scanInput.clear()
-        if not text:
+        if not text or self.pending.blocks():
             return
         quantity = 1
         match = _QUANTITY_PREFIX.match(text)
@@ -243,7 +247,7 @@ class CashierScreen(QWidget):
         error_beep()
 
     def add_product(self, product) -> None:
-        """Add a product picked in the search dialog."""
+        """Add a product picked in the search dialog (not opened while a sale is held)."""
         try:
             row = self.cart.add(product)
         except PosError as exc:
@@ -290,7 +294,8 @@ class CashierScreen(QWidget):
         if self.cart.is_empty:
             self.scan_failed(ValidationError(_("Keranjang masih kosong")))
             return
-        self.actions.approvals.with_approvals(self._open_payment_dialog)  # a discount or price a supervisor allowed
+        # a held sale is looked up first; a supervisor's lapsed approval (discount, price) is asked again
+        self.pending.check(lambda: self.actions.approvals.with_approvals(self._open_payment_dialog))
 
     def _open_payment_dialog(self) -> None:
         dialog = PaymentDialog(self.cart.total, self.context.settings.qris_static, self)
@@ -304,20 +309,25 @@ class CashierScreen(QWidget):
                               self.context.settings.terminal_id, approvals=self.actions.approvals.as_list(),
                               discount_limit_pct=self.context.settings.discount_limit_pct,
                               negative_stock=self.context.settings.negative_stock)
-        except PermissionDenied as exc:
-            if self.actions.approvals.missing():  # an approval expired while paying: ask again, then record
-                self.actions.approvals.with_approvals(lambda: self.complete_sale(payments))
+        except PosError as exc:
+            self.show_status(_("Transaksi belum tersimpan"), STYLE_ERROR)  # not the last scan, in green
+            if isinstance(exc, SaleOutcomeUnknown):  # perhaps stored: F12 checks before anything else
+                self.pending.hold(exc)
+            elif isinstance(exc, PermissionDenied) and self.actions.approvals.missing():
+                self.actions.approvals.with_approvals(lambda: self.complete_sale(payments))  # lapsed: ask again
             else:
                 show_error(self, exc, _("Transaksi belum tersimpan"))
             return
-        except PosError as exc:
-            show_error(self, exc, _("Transaksi belum tersimpan"))
-            return
+        self.sale_done(result)
+
+    def sale_done(self, result: SaleResult, text: str = "") -> None:
+        """A stored sale: clear the cart, show the change, print its receipt (queued with the sale)."""
         self.last_sale = result
         self.new_sale()
         self.changeInfo.setText(_("Kembalian {amount}", amount=format_rupiah(result.change))
                                 if result.change else _("Lunas"))
-        self.show_status(_("Tersimpan: struk {number}. Mencetak struk...", number=result.receipt_no), STYLE_OK)
+        self.show_status(text or _("Tersimpan: struk {number}. Mencetak struk...", number=result.receipt_no),
+                         STYLE_OK)
         self.print_receipt(result.receipt_no, copy=False)
 
     def print_receipt(self, receipt_no: str, *, copy: bool) -> None:
