@@ -60,6 +60,12 @@ long_text = st.builds(lambda c, n: c * n, st.sampled_from("9 \x00\u202ea١"), st
 hostile = st.one_of(any_text, digitish, long_text)
 
 
+def as_utf8(text: str) -> bytes:
+    """``text`` as UTF-8 bytes; a lone surrogate (which UTF-8 cannot hold) becomes its three bytes anyway
+    (``surrogatepass``): a file or scan that is not valid UTF-8 on purpose, as a broken program writes it."""
+    return text.encode("utf-8", "surrogatepass")
+
+
 # -- barcodes -------------------------------------------------------------------------
 
 @PURE
@@ -160,13 +166,14 @@ def mutated_vector(draw):
 
 
 payloads = st.one_of(any_text, tlv_ish, tlv_ish.map(with_crc), mutated_vector(),
-                     st.binary(max_size=200), st.builds(lambda p: p.encode(), mutated_vector()))
+                     st.binary(max_size=200), mutated_vector().map(as_utf8))
 amounts = st.one_of(st.integers(-10, 10**14), st.booleans(), st.floats(), st.none(), st.text(max_size=6))
 
 
 @PURE
 @given(payloads, amounts)
 @example(STATIC, 25000)
+@example(as_utf8(STATIC[:40] + "\ud83d" + STATIC[41:]), 25000)
 @example(with_crc("000201010211" + "5303360" + "5802ID" + "5403000"), 1)
 @example(STATIC.replace("5802ID", "5802ID5403-12").replace("58C7", "0000"), 5)
 def test_qris_parsers_raise_only_qris_errors(payload, amount):
@@ -264,14 +271,16 @@ def temporary_folder():
 
 
 @PURE
-@given(st.one_of(toml_documents, toml_documents.map(str.encode), st.binary(max_size=300), any_text.map(str.encode),
+@given(st.one_of(toml_documents, toml_documents.map(str.encode), st.binary(max_size=300), any_text.map(as_utf8),
                  st.sampled_from([b"store = 5", b"store = [1, 2]", b'qris_static = "bukan qris"',
                                   b"x = " + b"[" * 5000 + b"]" * 5000, b"x = " + b"{a=" * 3000 + b"1" + b"}" * 3000,
                                   "store_name = 'Toko\u0000'".encode(), b"\xff\xfe[store]", b"paper_width = 58.0"])))
+@example(as_utf8("store_name = '\ud800'"))
+@example(as_utf8("\udfff"))
 def test_settings_files_raise_only_config_errors(content):
     with temporary_folder() as folder:
         path = folder / "settings.toml"
-        path.write_bytes(content if isinstance(content, bytes) else content.encode())
+        path.write_bytes(content if isinstance(content, bytes) else as_utf8(content))
         try:
             loaded = load_settings(path)
         except ConfigError:

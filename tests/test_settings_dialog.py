@@ -1,4 +1,8 @@
-"""The settings dialog: a manager saves to the file (journalled), a cashier is told no and nothing is written."""
+"""The settings dialog: a manager saves to the file (journalled), a cashier is told no and nothing is written.
+
+The fields sit on four tabs so the dialog fits a 1366x768 till screen; a test that types into a field first
+clicks its tab, as a manager would.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,16 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QSpinBox
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QWidget,
+)
 
 from nttmart_pos.config import Settings, load_settings
 from nttmart_pos.db.models import User
@@ -61,6 +74,15 @@ def child(dialog, kind, name):
     return widget
 
 
+def bring_forward(qtbot, dialog, widget: QWidget) -> None:
+    """Click the tab that holds ``widget``, so it can be typed into."""
+    tabs = child(dialog, QTabWidget, "settingsTabs")
+    index = next(i for i in range(tabs.count()) if tabs.widget(i).isAncestorOf(widget))
+    bar = tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    assert tabs.currentIndex() == index and widget.isVisible()
+
+
 def choose(combo: QComboBox, data) -> None:
     combo.setCurrentIndex(combo.findData(data))
 
@@ -87,9 +109,11 @@ def test_every_field_has_its_object_name_and_shows_the_settings(qtbot, path, ope
 def test_manager_fills_fields_and_save_writes_the_file(qtbot, path, open_uow):
     dialog = make_dialog(qtbot, path, open_uow)
     name = child(dialog, QLineEdit, "settingStoreName")
+    assert name.isVisible()  # the store tab comes first
     name.clear()
     qtbot.keyClicks(name, "NTT Mart Oesapa")
     printer = child(dialog, QLineEdit, "settingPrinter")
+    bring_forward(qtbot, dialog, printer)
     printer.clear()
     qtbot.keyClicks(printer, "tcp://192.168.1.50:9100")
     terminal = child(dialog, QLineEdit, "settingTerminal")
@@ -145,6 +169,7 @@ def test_invalid_qris_shows_the_problem_and_is_not_saved(qtbot, path, open_uow):
 def test_discount_limit_and_idle_lock_are_shown_and_saved(qtbot, path, open_uow):
     dialog = make_dialog(qtbot, path, open_uow, settings=Settings(discount_limit_pct=7, idle_lock_minutes=15))
     limit, idle = child(dialog, QSpinBox, "discountLimitInput"), child(dialog, QSpinBox, "idleLockInput")
+    bring_forward(qtbot, dialog, limit)
     assert (limit.value(), limit.text(), idle.value(), idle.text()) == (7, "7 %", 15, "15 menit")
     assert (limit.minimum(), limit.maximum(), idle.minimum(), idle.maximum()) == (0, 100, 0, 240)
     limit.clear()
@@ -173,3 +198,81 @@ def test_dialog_speaks_english_when_asked(qtbot, path, open_uow):
     assert child(dialog, QComboBox, "settingTaxMode").itemText(0) == "Not VAT-registered (no PPN)"
 
 
+
+
+TABS = ["Toko", "Printer dan QRIS", "Kasir dan keamanan", "Cadangan"]
+ON_TAB = {  # every field, by the tab it is on
+    "Toko": ["settingStoreName", "settingStoreAddress", "settingStorePhone", "settingFooter", "settingLanguage",
+             "settingTaxMode"],
+    "Printer dan QRIS": ["settingTerminal", "settingPrinter", "settingPaperWidth", "settingQris",
+                         "settingQrisMerchant"],
+    "Kasir dan keamanan": ["discountLimitInput", "idleLockInput", "negativeStockCombo"],
+    "Cadangan": ["backupFolderInput", "backupFolderBrowse", "backupKeepInput"],
+}
+
+
+@pytest.mark.parametrize("user", [MANAGER, CASHIER])
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_every_tab_fits_a_till_screen_with_the_buttons_in_sight(qtbot, path, open_uow, user, language):
+    """1366x768 less the taskbar and the title bar leaves about 700 px: no tab may need more."""
+    set_language(language)
+    dialog = make_dialog(qtbot, path, open_uow, user=user)
+    tabs = child(dialog, QTabWidget, "settingsTabs")
+    assert tabs.count() == len(TABS)
+    buttons = [child(dialog, QPushButton, name) for name in ("settingsSave", "settingsCancel")]
+    for index, title in enumerate(TABS):
+        tabs.setCurrentIndex(index)
+        dialog.adjustSize()
+        assert dialog.height() <= 700 and dialog.width() <= 1366, (title, dialog.size())
+        assert all(button.isVisible() for button in buttons)
+        for name in ON_TAB[title]:
+            assert child(dialog, QWidget, name).isVisible(), (title, name)
+    assert [tabs.tabText(i) for i in range(tabs.count())] == (
+        TABS if language == "id" else ["Store", "Printer and QRIS", "Till and security", "Backup"])
+
+
+@pytest.mark.parametrize(("field", "kind", "value", "tab"), [
+    ("settingStoreName", QLineEdit, "   ", "Toko"),
+    ("settingTerminal", QLineEdit, "KASIR-01", "Printer dan QRIS"),
+    ("settingPrinter", QLineEdit, "lpt://1", "Printer dan QRIS"),
+    ("settingQris", QPlainTextEdit, QRIS_STATIC[:-4] + "0000", "Printer dan QRIS"),
+    ("backupFolderInput", QLineEdit, "D:\\cadangan\tlama", "Cadangan"),  # a tab pasted in
+])
+def test_a_refused_save_brings_the_refused_field_forward(qtbot, path, open_uow, field, kind, value, tab):
+    """The error names the problem; its field may be on a tab not shown, so that tab comes forward."""
+    dialog = make_dialog(qtbot, path, open_uow)
+    tabs = child(dialog, QTabWidget, "settingsTabs")
+    widget = child(dialog, kind, field)
+    widget.setPlainText(value) if kind is QPlainTextEdit else widget.setText(value)
+    tabs.setCurrentIndex(2 if tab != "Kasir dan keamanan" else 0)  # somewhere else
+    with qtbot.assertNotEmitted(dialog.saved):
+        qtbot.mouseClick(child(dialog, QPushButton, "settingsSave"), Qt.MouseButton.LeftButton)
+    box = error_box(dialog)
+    assert box is not None and box.isVisible()
+    assert tabs.tabText(tabs.currentIndex()) == tab
+    assert widget.isVisible() and dialog.focusWidget() is widget
+    assert not path.exists()
+    box.close()
+
+
+def test_a_save_refused_only_for_permission_leaves_the_tab_alone(qtbot, path, open_uow):
+    dialog = make_dialog(qtbot, path, open_uow, user=CASHIER)
+    tabs = child(dialog, QTabWidget, "settingsTabs")
+    tabs.setCurrentIndex(3)
+    qtbot.mouseClick(child(dialog, QPushButton, "settingsSave"), Qt.MouseButton.LeftButton)
+    assert "tidak boleh mengubah pengaturan" in error_box(dialog).text()
+    assert tabs.currentIndex() == 3
+    error_box(dialog).close()
+
+
+def test_with_two_refused_fields_the_one_the_message_names_comes_forward(qtbot, path, open_uow):
+    dialog = make_dialog(qtbot, path, open_uow)
+    tabs = child(dialog, QTabWidget, "settingsTabs")
+    child(dialog, QPlainTextEdit, "settingQris").setPlainText("bukan qris")
+    name = child(dialog, QLineEdit, "settingStoreName")
+    name.clear()
+    tabs.setCurrentIndex(3)
+    qtbot.mouseClick(child(dialog, QPushButton, "settingsSave"), Qt.MouseButton.LeftButton)
+    assert "Nama toko tidak boleh kosong" in error_box(dialog).text()
+    assert tabs.currentIndex() == 0 and dialog.focusWidget() is name
+    error_box(dialog).close()

@@ -1,8 +1,11 @@
 """The store settings dialog: store details, printer, the cashier's discount limit and idle lock, QRIS,
 language and tax mode, and where the daily backup goes.
 
-It only gathers what was typed; ``services.settings.update_settings`` decides
-whether the user may save it and whether it is valid.
+The groups sit on four tabs (store, printer and QRIS, till and security,
+backup) so the dialog fits a 1366x768 till screen with Save/Cancel always in
+sight.  It only gathers what was typed; ``services.settings.update_settings``
+decides whether the user may save it and whether it is valid.  When a save is
+refused, the tab holding the refused field is brought forward.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -33,9 +37,10 @@ from nttmart_pos.config import MAX_BACKUP_KEEP, PAPER_WIDTHS, Settings
 from nttmart_pos.db.uow import UnitOfWork
 from nttmart_pos.domain.qris import merchant_name
 from nttmart_pos.errors import PosError
+from nttmart_pos.hardware.printer import parse_printer_url
 from nttmart_pos.i18n import _
 from nttmart_pos.services.auth import UserInfo
-from nttmart_pos.services.settings import can_change_settings, update_settings
+from nttmart_pos.services.settings import can_change_settings, normalized, update_settings
 from nttmart_pos.ui.errors import show_error
 
 # Each language is named in its own language, so anyone can find theirs.
@@ -94,17 +99,28 @@ class SettingsDialog(QDialog):
             notice.setWordWrap(True)
             notice.setStyleSheet(_PROBLEM_STYLE)
             layout.addWidget(notice)
-        layout.addWidget(self._store_group(settings))
-        layout.addWidget(self._till_group(settings))
-        layout.addWidget(self._limits_group(settings))
-        layout.addWidget(self._qris_group(settings))
-        layout.addWidget(self._region_group(settings))
-        layout.addWidget(self._backup_group(settings))
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("settingsTabs")
+        self._add_tab("settingsTabStore", _("Toko"), self._store_group(settings), self._region_group(settings))
+        self._add_tab("settingsTabPrinter", _("Printer dan QRIS"), self._till_group(settings),
+                      self._qris_group(settings))
+        self._add_tab("settingsTabTill", _("Kasir dan keamanan"), self._limits_group(settings))
+        self._add_tab("settingsTabBackup", _("Cadangan"), self._backup_group(settings))
+        layout.addWidget(self.tabs, 1)
         layout.addLayout(self._buttons())
         self._align_labels()
         self._show_merchant()
 
     # -- building ---------------------------------------------------------
+    def _add_tab(self, name: str, title: str, *groups: QGroupBox) -> None:
+        page = QWidget()
+        page.setObjectName(name)
+        column = QVBoxLayout(page)
+        for group in groups:
+            column.addWidget(group)
+        column.addStretch(1)  # groups at the top of a short tab, not spread over it
+        self.tabs.addTab(page, title)
+
     def _form_group(self, title: str) -> tuple[QGroupBox, QFormLayout]:
         group = QGroupBox(title)
         form = QFormLayout(group)
@@ -122,7 +138,7 @@ class SettingsDialog(QDialog):
             label.setMinimumWidth(width)
 
     def _store_group(self, settings: Settings) -> QGroupBox:
-        group, form = self._form_group(_("Toko"))
+        group, form = self._form_group(_("Data toko"))
         self.store_name = _line("settingStoreName", settings.store_name, 60)
         self.store_address = _line("settingStoreAddress", settings.store_address)
         self.store_phone = _line("settingStorePhone", settings.store_phone, 40)
@@ -306,10 +322,38 @@ class SettingsDialog(QDialog):
             backup_keep=self.backup_keep.value(),
         )
 
+    def _field_widgets(self) -> dict[str, QWidget]:
+        """Each setting's field, in the order ``Settings.validated`` and then the printer check refuse them,
+        so the field brought forward is the one the error message names."""
+        return {"language": self.language, "tax_mode": self.tax_mode, "negative_stock": self.negative_stock,
+                "paper_width": self.paper_width, "terminal_id": self.terminal,
+                "discount_limit_pct": self.discount_limit, "idle_lock_minutes": self.idle_lock,
+                "backup_keep": self.backup_keep, "backup_folder": self.backup_folder,
+                "store_name": self.store_name, "qris_static": self.qris, "printer_url": self.printer}
+
+    def show_refused_field(self) -> QWidget | None:
+        """Bring the first field that cannot be saved into view (its tab forward, focus in it); return it.
+
+        Each field is checked alone against the defaults, so the one that the
+        refusal is about is found even when it sits on a tab not shown.
+        """
+        entered = normalized(self.entered_settings())
+        for name, widget in self._field_widgets().items():
+            try:
+                alone = replace(Settings(), **{name: getattr(entered, name)}).validated()
+                parse_printer_url(alone.printer_url)
+            except PosError:
+                pages = [self.tabs.widget(i) for i in range(self.tabs.count())]
+                self.tabs.setCurrentIndex(next(i for i, page in enumerate(pages) if page.isAncestorOf(widget)))
+                widget.setFocus()
+                return widget
+        return None
+
     def save(self) -> None:
         try:
             written = update_settings(self._open_uow(write=True), self._user, self.entered_settings(), self._path)
         except PosError as exc:
+            self.show_refused_field()
             show_error(self, exc, _("Pengaturan belum disimpan"))
             return
         self._settings = written
