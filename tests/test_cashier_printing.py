@@ -133,8 +133,8 @@ def test_nothing_listening_keeps_the_sale_and_offers_reprint(qtbot, sqlite_url, 
     listener = Listener()
     window.context.settings = replace(window.context.settings, printer_url=f"tcp://127.0.0.1:{listener.port}")
     qtbot.mouseClick(window.findChild(QPushButton, "reprintButton"), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "dari antrean tercetak" in status(window), timeout=5000)
-    qtbot.waitUntil(lambda: b"T01-000001" in bytes(listener.received), timeout=5000)
+    qtbot.waitUntil(lambda: "dari antrean tercetak" in status(window), timeout=10_000)
+    qtbot.waitUntil(lambda: b"T01-000001" in bytes(listener.received), timeout=10_000)
     assert b"SALINAN" not in listener.received and listener.received.count(b"\x1b@") == 1
     listener.close()
 
