@@ -345,9 +345,11 @@ class CashierScreen(QWidget):
         self._awaited = receipt_no
         self.printQueue.run(everything=copy)
 
-    def retry_print_queue(self) -> bool:
-        """F9 / "Cetak antrean": print the receipts waiting in the queue now (right after a pass that
-        is running); False if none wait."""
+    def retry_print_queue(self, *, unless_busy: bool = False) -> bool:
+        """F9 / "Cetak antrean": print the receipts waiting in the queue now; False if none wait (or,
+        ``unless_busy``, if the queue is being printed right now)."""
+        if unless_busy and self.printQueue.running:
+            return False
         try:
             waiting = waiting_count(self.context.uow(), self.context.settings.terminal_id)
         except PosError as exc:

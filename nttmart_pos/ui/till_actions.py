@@ -344,7 +344,7 @@ class TillActions(QObject):
         error_beep()
 
     def reprint_last(self) -> None:
-        if self.screen.retry_print_queue():  # receipts wait for the printer: print those first, never a copy
+        if self.screen.retry_print_queue(unless_busy=True):  # receipts wait for the printer: print those first
             return
         number = last_receipt_no(self.context.uow(), self.context.settings.terminal_id)
         if number is None:
