@@ -163,20 +163,7 @@ def authorize_override(uow: UnitOfWork, username: str, pin: str, permission: str
     """
     from nttmart_pos.services.permissions import issue_approval
 
-    now = now or utcnow()
-    with uow:
-        user = uow.session.scalar(select(User).where(User.username == username.strip().lower()))
-        if user is None or not user.active:
-            raise AuthError(_("Nama pengguna atau PIN salah"))
-        try:
-            ok = _check_pin(uow.session, user, pin, now, terminal)
-        finally:
-            uow.commit()
-        if not ok:
-            if user.locked_until is not None and user.locked_until > now:
-                raise AuthError(_locked_message(user))
-            raise AuthError(_("Nama pengguna atau PIN salah"))
-        return issue_approval(user_info(user), permission)
+    return issue_approval(login(uow, username, pin, terminal=terminal, now=now), permission)
 
 
 def user_exists(uow: UnitOfWork, username: str) -> bool:
