@@ -12,10 +12,14 @@ database failures (locked, full disk, read-only, server gone) become a
 
 from __future__ import annotations
 
-from sqlalchemy import Engine
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import Engine, Select
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
+from nttmart_pos.db.fast_read import fast_rows
 from nttmart_pos.db.retry import busy_error, is_retryable
 from nttmart_pos.errors import DatabaseError
 from nttmart_pos.i18n import _
@@ -40,8 +44,13 @@ def database_error(exc: Exception) -> DatabaseError:
 
 class UnitOfWork:
     def __init__(self, engine: Engine, *, write: bool = False) -> None:
+        self.engine = engine
         self._engine = engine.execution_options(sqlite_begin="IMMEDIATE") if write else engine
         self.session: Session
+
+    def read_rows(self, statement: Select, params: Mapping[str, Any]) -> list[tuple]:
+        """A hot read outside any transaction (the till's scan): see ``db.fast_read``."""
+        return fast_rows(self.engine, statement, params)
 
     def __enter__(self) -> "UnitOfWork":
         self.session = Session(self._engine, expire_on_commit=False, autoflush=True)

@@ -51,7 +51,8 @@ def gs1_check_digit(body: str) -> str:
     """The GS1 check digit of ``body`` (the code without its last digit)."""
     if not isinstance(body, str) or not body or not set(body) <= _DIGITS:
         raise BarcodeError(_("Barcode hanya boleh berisi angka: {code}", code=_shown(str(body))))
-    total = sum(int(digit) * (3 if index % 2 == 0 else 1) for index, digit in enumerate(reversed(body)))
+    reverse = body[::-1]  # weights 3, 1, 3, … from the right
+    total = 3 * sum(map(int, reverse[0::2])) + sum(map(int, reverse[1::2]))
     return str(-total % 10)
 
 
@@ -64,6 +65,11 @@ def validate_barcode(text: str) -> str:
     if not isinstance(text, str):
         raise BarcodeError(_("Barcode tidak valid"))
     code = text.strip()
+    if code.isascii() and code.isdigit() and len(code) in _GS1_LENGTHS:  # the scanner's case: check digit only
+        if code[-1] != gs1_check_digit(code[:-1]):
+            raise BarcodeError(_("Digit pemeriksa barcode salah: {code} (seharusnya {expected})", code=code,
+                                 expected=gs1_check_digit(code[:-1])))
+        return code
     if not code:
         raise BarcodeError(_("Barcode kosong"))
     if any(not ch.isprintable() for ch in code):

@@ -19,11 +19,13 @@ holding a product and waiting for the journal could otherwise deadlock with it).
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import Select, select, tuple_
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -133,6 +135,10 @@ class _LentSession:
 
     def __exit__(self, exc_type, exc, tb) -> None:
         return None
+
+    def read_rows(self, statement: Select, params: Mapping[str, Any]) -> list[tuple]:
+        """A read inside the import's transaction (``UnitOfWork.read_rows`` reads outside one)."""
+        return [tuple(row) for row in self.session.execute(statement, params)]
 
 
 def import_sales(uow: UnitOfWork, user: UserInfo, path: Path, *, dry_run: bool = False,
