@@ -231,11 +231,23 @@ def cached(backend: str, scale: Scale, log=print) -> tuple[Path, str]:
     return folder, url
 
 
+def _settlement_marks(engine) -> None:
+    """Where the weekly payouts would have left the settlement marks (``services.settlement_marks``):
+    set by the program at each payout, so written once into a cache built without them."""
+    from nttmart_pos.db.uow import UnitOfWork
+    from nttmart_pos.services import settlement_marks
+
+    with UnitOfWork(engine, write=True) as uow:
+        settlement_marks.advance(uow.session)
+        uow.commit()
+
+
 def work_copy(backend: str, scale: Scale, log=print) -> Dataset:
     """A fresh copy of the cached database for one run (``discard`` removes it)."""
     folder, template = cached(backend, scale, log)
     engine = make_engine(template)
     upgrade(engine)  # a migration added since the cache was built is applied once, to the cache
+    _settlement_marks(engine)
     engine.dispose()
     meta = json.loads((folder / "meta.json").read_text())
     if backend == "sqlite":

@@ -221,7 +221,18 @@ def data_0005(conn, ids: dict) -> dict[str, int]:
     return {}
 
 
-DATA = {"0001": data_0001, "0002": data_0002, "0003": data_0003, "0004": data_0004, "0005": data_0005}
+def data_0006(conn, ids: dict) -> dict[str, int]:
+    """A paid payout whose refunds made its balance negative (what the new partial index holds)."""
+    put(conn, "payouts", payout_no="PO-2025-000002", vendor_id=ids["weaver"], period_from=date(2025, 6, 8),
+        period_to=date(2025, 6, 14), status="approved", created_at=WHEN + 14 * DAY, created_by=ids["manager"],
+        approved_at=WHEN + 14 * DAY, approved_by=ids["manager"], paid_at=None, paid_by=None, paid_method=None,
+        paid_reference="", paid_on=None, units=0, gross=0, refunds=250000, commission=-50000, carried_in=0,
+        balance=-200000, amount=0)
+    return {"payout:2025": 2}
+
+
+DATA = {"0001": data_0001, "0002": data_0002, "0003": data_0003, "0004": data_0004, "0005": data_0005,
+        "0006": data_0006}
 
 
 def fill(engine, revision: str) -> dict:

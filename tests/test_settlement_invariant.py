@@ -12,16 +12,19 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import func, select, text
+from sqlalchemy import exists, func, select, text
 from sqlalchemy.event import listen as event_listen
 
 from nttmart_pos.db.engine import make_engine
-from nttmart_pos.db.models import Base, SaleLine
-from nttmart_pos.db.settlement_models import Payout, PayoutItem
+from nttmart_pos.db.models import Base, Sale, SaleLine
+from nttmart_pos.db.settlement_models import Payout, PayoutItem, Refund, RefundLine
+from nttmart_pos.domain.periods import period_bounds
 from nttmart_pos.db.uow import UnitOfWork
 from nttmart_pos.domain.settlement import payable
 from nttmart_pos.services.catalog import ProductInput, VendorInput, create_product, create_vendor
-from nttmart_pos.services.settlement import approve_payout, create_payouts, pay_payout, settlement_figures
+from nttmart_pos.services.settlement import (approve_payout, create_payouts, discard_draft, pay_payout,
+                                             settlement_figures)
+from nttmart_pos.services.settlement_totals import settlement_totals
 from settlement_helpers import give_back, net_sales, past_day, quick_user, sell
 
 DAYS = [past_day(4), past_day(3), past_day(2), past_day(1)]
@@ -44,7 +47,7 @@ class Scenario:
     products: list[ProductSpec]
     sales: list[tuple[int, list[tuple[int, int]], int]]  # day, (product, size), discount per mille
     refunds: list[tuple[int, int, int, int]]  # days after the sale, sale, line, quarters of what is left
-    settle: list[str]  # per day: "none", "draft", "approved" or "paid"
+    settle: list[str]  # per day: "none", "draft", "discarded" (drafted, then discarded), "approved" or "paid"
 
 
 @st.composite
@@ -64,7 +67,7 @@ def scenarios(draw) -> Scenario:
     # a refund comes on the day of its sale or up to two days later (often after a payout)
     refunds = draw(st.lists(st.tuples(st.integers(0, 2), st.integers(0, 99), st.integers(0, 99),
                                       st.integers(1, 4)), max_size=6))
-    settle = draw(st.lists(st.sampled_from(["none", "draft", "approved", "paid", "paid"]),
+    settle = draw(st.lists(st.sampled_from(["none", "draft", "discarded", "approved", "paid", "paid"]),
                            min_size=len(DAYS), max_size=len(DAYS)))
     return Scenario(vendors, products, sales, refunds, settle)
 
@@ -98,9 +101,29 @@ def _settled(engine) -> int:
             func.sum(Payout.balance - Payout.carried_in + Payout.commission), 0))))
 
 
+def _open_lines(engine, day) -> tuple[set[int], set[int]]:
+    """Every sale and refund line up to ``day`` that no payout holds, by brute force (no settlement marks)."""
+    _start, end = period_bounds(day, day)
+    with UnitOfWork(engine) as uow:
+        session = uow.session
+        sales = set(session.scalars(select(SaleLine.id).join(Sale, Sale.id == SaleLine.sale_id).where(
+            Sale.created_at < end, ~exists().where(PayoutItem.sale_line_id == SaleLine.id))))
+        refunds = set(session.scalars(select(RefundLine.id).join(Refund, Refund.id == RefundLine.refund_id).where(
+            Refund.created_at < end, ~exists().where(PayoutItem.refund_line_id == RefundLine.id))))
+    return sales, refunds
+
+
 def _check_figures(engine, day) -> list:
     """A day's figures take every unsettled line up to that day (late lines of earlier days too)."""
     figures = settlement_figures(UnitOfWork(engine), day, day)
+    # the settlement marks only skip lines that are settled: every open line is in the figures
+    assert ({line.sale_line_id for f in figures for line in f.sales},
+            {line.refund_line_id for f in figures for line in f.refunds}) == _open_lines(engine, day)
+    # the day-end summary's sums, added up by the database, are the lines' sums
+    fields = ("vendor_code", "units", "gross", "refunds_total", "commission", "vendor_amount", "carried_in",
+              "balance", "amount")
+    assert [tuple(getattr(t, name) for name in fields) for t in settlement_totals(UnitOfWork(engine), day, day)] == \
+        [tuple(getattr(f, name) for name in fields) for f in figures]
     assert _settled(engine) + sum(f.vendor_amount + f.commission for f in figures) == net_sales(engine, DAYS[0], day)
     for f in figures:
         assert f.gross - f.refunds_total == f.vendor_amount + f.commission
@@ -119,6 +142,8 @@ def _settle(engine, manager, day, how: str, figures) -> None:
                     payout.amount, payout.units) == (f.gross, f.refunds_total, f.commission, f.carried_in,
                                                      f.balance, f.amount, f.units)
     for number in numbers:
+        if how == "discarded":
+            discard_draft(UnitOfWork(engine, write=True), manager, number)
         if how in ("approved", "paid"):
             approve_payout(UnitOfWork(engine, write=True), manager, number)
         if how == "paid":

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger, Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import BigInteger, Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from nttmart_pos.db.models import Base, UtcDateTime, utcnow
@@ -153,6 +153,9 @@ class Payout(Base):
         CheckConstraint("status IN ('draft', 'approved', 'paid')", name="status"),
         CheckConstraint("period_from <= period_to", name="period"),
         CheckConstraint("amount >= 0", name="amount"),
+        # the few negative balances day-end looks for (``settlement_figures.carried_balances``)
+        Index("ix_payouts_negative_balance", "vendor_id", sqlite_where=text("balance < 0"),
+              postgresql_where=text("balance < 0")),
     )
 
 

@@ -15,7 +15,8 @@ from nttmart_pos.domain.payout_document import PayoutDocument, PayoutLine, Payou
 from nttmart_pos.domain.periods import local_date
 from nttmart_pos.errors import NotFoundError, ValidationError
 from nttmart_pos.i18n import _
-from nttmart_pos.services.settlement_figures import VendorFigures, check_period, earliest_late_day, unsettled_figures
+from nttmart_pos.services.settlement_figures import VendorFigures, check_period, earliest_late_day
+from nttmart_pos.services.settlement_totals import VendorTotals, unsettled_totals
 
 PREVIEW = "preview"
 
@@ -176,7 +177,7 @@ def _info(payout: Payout, vendor: Vendor) -> PayoutInfo:
                       payout.paid_reference or "", payout.paid_on)
 
 
-def _preview_info(figures: VendorFigures) -> PayoutInfo:
+def _preview_info(figures: VendorTotals) -> PayoutInfo:
     return PayoutInfo("", PREVIEW, figures.vendor_code, figures.vendor_name, figures.date_from, figures.date_to,
                       figures.units, figures.gross, figures.refunds_total, figures.commission,
                       figures.carried_in, figures.balance, figures.amount, figures.payout_method,
@@ -216,6 +217,6 @@ def payout_summary(uow: UnitOfWork, date_from: date, date_to: date) -> PayoutSum
     with uow:
         session = uow.session
         rows = _saved(session, None, None, date_from, date_to)
-        rows += [_preview_info(figures) for figures in unsettled_figures(session, date_from, date_to)]
+        rows += [_preview_info(totals) for totals in unsettled_totals(session, date_from, date_to)]
     rows.sort(key=lambda row: (row.vendor_code, row.period_from, row.payout_no == "", row.payout_no))
     return PayoutSummary(date_from, date_to, tuple(rows))

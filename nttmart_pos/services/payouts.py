@@ -24,6 +24,7 @@ from nttmart_pos.db.uow import UnitOfWork
 from nttmart_pos.domain.settlement import payable
 from nttmart_pos.errors import NotFoundError, ValidationError
 from nttmart_pos.i18n import _
+from nttmart_pos.services import settlement_marks
 from nttmart_pos.services.auth import UserInfo
 from nttmart_pos.services.counters import next_value
 from nttmart_pos.services.journal import append
@@ -68,6 +69,7 @@ def create_payouts(uow: UnitOfWork, user: UserInfo, date_from: date, date_to: da
                                     "{date_from} sampai {date_to} baru saja masuk setoran lain. "
                                     "Muat ulang lalu coba lagi.",
                                     date_from=date_from.isoformat(), date_to=date_to.isoformat())) from exc
+        settlement_marks.advance(session)  # the next day-end reads only from the first line still open
         for payout, vendor_figures in payouts:
             append(session, "payout.draft", _draft_data(payout, vendor_figures), user=user, ref=payout.payout_no)
         uow.commit()
@@ -139,6 +141,9 @@ def discard_draft(uow: UnitOfWork, user: UserInfo, payout_no: str) -> None:
             raise ValidationError(_("Setoran {payout_no} sudah {status}; hanya draf yang dapat dibatalkan",
                                     payout_no=payout.payout_no, status=status_label(payout.status)))
         number, amount = payout.payout_no, payout.amount
+        held = session.execute(select(PayoutItem.sale_line_id, PayoutItem.refund_line_id)
+                               .where(PayoutItem.payout_id == payout.id)).all()
+        settlement_marks.release(session, [sale for sale, _refund in held], [refund for _sale, refund in held])
         session.execute(delete(PayoutItem).where(PayoutItem.payout_id == payout.id))
         session.delete(payout)
         session.flush()

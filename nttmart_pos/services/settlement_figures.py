@@ -12,18 +12,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import exists, literal_column, select
 from sqlalchemy.orm import Session
 
 from nttmart_pos.db.models import Sale, SaleLine, Vendor
 from nttmart_pos.db.settlement_models import Payout, PayoutItem, Refund, RefundLine
 from nttmart_pos.db.uow import UnitOfWork
 from nttmart_pos.domain.periods import local_date, period_bounds
-from nttmart_pos.domain.refunds import sold_line_split
-from nttmart_pos.domain.settlement import Split, payable
+from nttmart_pos.domain.settlement import Split, payable, split_line
 from nttmart_pos.errors import NotFoundError, ValidationError
 from nttmart_pos.i18n import _
 from nttmart_pos.services.refunds import refund_line_splits
+from nttmart_pos.services.settlement_marks import REFUND_LINES, SALE_LINES, open_from
 
 
 @dataclass(frozen=True)
@@ -169,14 +169,14 @@ def settlement_figures(uow: UnitOfWork, date_from: date, date_to: date,
 def unsettled_figures(session: Session, date_from: date, date_to: date,
                       vendor_codes: list[str] | None = None) -> list[VendorFigures]:
     """``settlement_figures`` inside the caller's transaction (the payout lifecycle uses it)."""
-    vendor_ids = _vendor_ids(session, vendor_codes) if vendor_codes is not None else None
+    vendor_ids = vendor_ids_for(session, vendor_codes) if vendor_codes is not None else None
     _start, end = period_bounds(date_to, date_to)
-    sales = _sold_lines(session, end, vendor_ids)
-    refunds = _refunded_lines(session, end, vendor_ids)
+    sales = _sold_lines(session, end, vendor_ids, open_from(session, SALE_LINES))
+    refunds = refunded_lines(session, end, vendor_ids, open_from(session, REFUND_LINES))
     active = sorted(set(sales) | set(refunds))
     if not active:
         return []
-    carried = _carried_balances(session, active)
+    carried = carried_balances(session, active)
     vendors = {v.id: v for v in session.scalars(select(Vendor).where(Vendor.id.in_(active)))}
     figures = [VendorFigures(
         vendor_id=vendor.id, vendor_code=vendor.code, vendor_name=vendor.name, vendor_owner=vendor.owner,
@@ -188,7 +188,7 @@ def unsettled_figures(session: Session, date_from: date, date_to: date,
     return sorted(figures, key=lambda f: f.vendor_code)
 
 
-def _vendor_ids(session: Session, codes: list[str]) -> list[int]:
+def vendor_ids_for(session: Session, codes: list[str]) -> list[int]:
     wanted = {code.strip().upper() for code in codes if code.strip()}
     found = {code: vendor_id for code, vendor_id in session.execute(select(Vendor.code, Vendor.id)
                                                                   .where(Vendor.code.in_(wanted)))}
@@ -198,33 +198,37 @@ def _vendor_ids(session: Session, codes: list[str]) -> list[int]:
     return list(found.values())
 
 
-def _sold_lines(session: Session, end: datetime, vendor_ids: list[int] | None) -> dict[int, list[SoldLine]]:
+def _sold_lines(session: Session, end: datetime, vendor_ids: list[int] | None,
+                first_line: int) -> dict[int, list[SoldLine]]:
+    """Unsettled sale lines dated before ``end``, from ``first_line`` on (the settlement mark)."""
     statement = (
-        select(SaleLine, Sale.receipt_no, Sale.created_at)
+        select(Sale.created_at, SaleLine.sale_id, SaleLine.line_no, SaleLine.vendor_id, SaleLine.id, Sale.receipt_no, Sale.created_at, SaleLine.barcode,
+               SaleLine.product_name, SaleLine.measure, SaleLine.quantity, SaleLine.unit_price, SaleLine.terms,
+               SaleLine.harga_setor, SaleLine.commission_pct, SaleLine.line_total - SaleLine.sale_discount_share)
         .join(Sale, Sale.id == SaleLine.sale_id)
-        .outerjoin(PayoutItem, PayoutItem.sale_line_id == SaleLine.id)
-        .where(Sale.created_at < end, PayoutItem.id.is_(None))
-        .order_by(Sale.created_at, SaleLine.sale_id, SaleLine.line_no)
+        .where(SaleLine.id >= first_line, Sale.created_at < end,
+               ~exists().where(PayoutItem.sale_line_id == SaleLine.id))
+        .order_by(SaleLine.id)  # walks the open tail by primary key; time order is restored below
     )
     if vendor_ids is not None:
         statement = statement.where(SaleLine.vendor_id.in_(vendor_ids))
     result: dict[int, list[SoldLine]] = {}
-    for line, receipt_no, sold_at in session.execute(statement):
-        result.setdefault(line.vendor_id, []).append(SoldLine(
-            line.id, receipt_no, sold_at, line.barcode, line.product_name, line.measure, line.quantity,
-            line.unit_price, line.terms, line.harga_setor, line.commission_pct, sold_line_split(line)))
+    for _at, _sale, _line_no, vendor_id, *line, net in sorted(session.execute(statement), key=lambda r: r[:3]):
+        _id, _receipt, _at, _barcode, _name, measure, quantity, _price, terms, harga_setor, commission_pct = line
+        split = split_line(net, quantity, measure, terms, harga_setor, commission_pct)
+        result.setdefault(vendor_id, []).append(SoldLine(*line, split))
     return result
 
 
-def _refunded_lines(session: Session, end: datetime,
-                    vendor_ids: list[int] | None) -> dict[int, list[RefundedLine]]:
+def refunded_lines(session: Session, end: datetime, vendor_ids: list[int] | None,
+                    first_line: int) -> dict[int, list[RefundedLine]]:
     statement = (
         select(RefundLine, Refund.refund_no, Refund.created_at, SaleLine, Sale.receipt_no)
         .join(Refund, Refund.id == RefundLine.refund_id)
         .join(SaleLine, SaleLine.id == RefundLine.sale_line_id)
         .join(Sale, Sale.id == SaleLine.sale_id)
         .outerjoin(PayoutItem, PayoutItem.refund_line_id == RefundLine.id)
-        .where(Refund.created_at < end, PayoutItem.id.is_(None))
+        .where(RefundLine.id >= first_line, Refund.created_at < end, PayoutItem.id.is_(None))
         .order_by(RefundLine.id)
     )
     if vendor_ids is not None:
@@ -243,19 +247,21 @@ def _refunded_lines(session: Session, end: datetime,
     return result
 
 
-def _carried_balances(session: Session, vendor_ids: list[int]) -> dict[int, list[CarriedBalance]]:
+def carried_balances(session: Session, vendor_ids: list[int]) -> dict[int, list[CarriedBalance]]:
     """Negative balances of approved or paid payouts that no later payout has taken in yet.
 
     A draft's balance is not carried: a draft may still be discarded.
     """
+    # few payouts are ever negative: all of them (partial index ``ix_payouts_negative_balance``, which
+    # SQLite uses only for the literal condition and no ORDER BY), then this period's vendors
     statement = (
         select(Payout.id, Payout.payout_no, Payout.vendor_id, Payout.balance)
-        .outerjoin(PayoutItem, PayoutItem.carried_from_id == Payout.id)
-        .where(Payout.vendor_id.in_(vendor_ids), Payout.status != "draft", Payout.balance < 0,
-               PayoutItem.id.is_(None))
-        .order_by(Payout.id)
+        .where(Payout.balance < literal_column("0"), Payout.status != "draft",
+               ~exists().where(PayoutItem.carried_from_id == Payout.id))
     )
+    wanted = set(vendor_ids)
     result: dict[int, list[CarriedBalance]] = {}
-    for payout_id, payout_no, vendor_id, balance in session.execute(statement):
-        result.setdefault(vendor_id, []).append(CarriedBalance(payout_id, payout_no, balance))
+    for payout_id, payout_no, vendor_id, balance in sorted(session.connection().execute(statement)):
+        if vendor_id in wanted:
+            result.setdefault(vendor_id, []).append(CarriedBalance(payout_id, payout_no, balance))
     return result
