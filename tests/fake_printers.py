@@ -12,6 +12,11 @@
 soon as it reads them, after ``answer_delay`` seconds); None: it never
 answers, like printers without status support.  ``receipts()`` counts the
 receipts it received (each starts with ESC @).
+
+``hold=True`` (with ``"read"``): a printer busy with a receipt -- once a
+receipt starts arriving it stops reading (and answering) until
+``release()``; ``holding`` is set while it waits, so a test knows the till's
+print pass is in the middle of that receipt.
 """
 
 from __future__ import annotations
@@ -34,7 +39,7 @@ def free_port() -> int:
 
 class FakePrinter:
     def __init__(self, behaviour: str = "read", *, status: bytes | None = None, read_first: int = 0,
-                 answer_delay: float = 0.0) -> None:
+                 answer_delay: float = 0.0, hold: bool = False) -> None:
         self.server = socket.socket()
         self.server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         if behaviour != "read":
@@ -46,6 +51,9 @@ class FakePrinter:
         self.behaviour, self.status, self.read_first, self.answer_delay = behaviour, status, read_first, answer_delay
         self.received = bytearray()
         self.connections = 0
+        self.hold = hold
+        self.holding = threading.Event()  # a receipt came in, and the printer is not reading it yet
+        self.released = threading.Event()
         self.stop = threading.Event()
         self._open: list[socket.socket] = []
         threading.Thread(target=self._serve, daemon=True).start()
@@ -95,6 +103,10 @@ class FakePrinter:
                 if not chunk:
                     return
                 self.received += chunk
+                if self.hold and b"\x1b@" in self.received and not self.released.is_set():
+                    self.holding.set()
+                    while not (self.released.wait(0.05) or self.stop.is_set()):
+                        pass
                 carry = self._answer(conn, chunk, carry)
                 if self.behaviour == "slow":
                     time.sleep(0.1)
@@ -103,11 +115,16 @@ class FakePrinter:
         finally:
             conn.close()
 
+    def release(self) -> None:
+        """A held receipt: read it (and answer the status request behind it) now."""
+        self.released.set()
+
     def receipts(self) -> int:
         return bytes(self.received).count(b"\x1b@")
 
     def close(self) -> None:
         self.stop.set()
+        self.released.set()
         self.server.close()
         for conn in self._open:
             try:

@@ -21,6 +21,7 @@ from factories import COFFEE, seed_store
 from nttmart_pos.app import build
 from nttmart_pos.db.engine import make_engine
 from nttmart_pos.db.models import Sale
+from nttmart_pos.db.print_models import PrintJob
 from nttmart_pos.db.uow import UnitOfWork
 from nttmart_pos.hardware.printer import DRAWER_PULSE
 from nttmart_pos.hardware.printer_status import STATUS_QUERY
@@ -101,6 +102,12 @@ def sales(engine) -> int:
         return uow.session.scalar(select(func.count()).select_from(Sale))
 
 
+def job_status(engine) -> str:
+    """The status of the one print job (the receipt of the one sale)."""
+    with UnitOfWork(engine) as uow:
+        return uow.session.execute(select(PrintJob.status)).scalar_one()
+
+
 def status(window) -> str:
     return window.findChild(QLabel, "statusMessage").text()
 
@@ -126,14 +133,17 @@ def test_nothing_listening_keeps_the_sale_and_offers_reprint(qtbot, sqlite_url, 
     window, engine = open_till(qtbot, sqlite_url, tmp_path, f"tcp://127.0.0.1:{port}")
     busy = sell_one_for_cash(qtbot, window)
     assert busy < 1.0 and sales(engine) == 1
-    qtbot.waitUntil(lambda: "belum tercetak" in status(window), timeout=5000)
-    assert "F9" in status(window)
+    queue = window.cashier.printQueue
+    # the pass that tried the receipt is over and the receipt waits: then the status line says so
+    qtbot.waitUntil(lambda: not queue.running and job_status(engine) == "queued", timeout=5000)
+    assert "belum tercetak" in status(window) and "F9" in status(window)
 
     # the printer comes back: F9 prints the queued receipt -- the original, nothing reached the printer before
     listener = Listener()
     window.context.settings = replace(window.context.settings, printer_url=f"tcp://127.0.0.1:{listener.port}")
     qtbot.mouseClick(window.findChild(QPushButton, "reprintButton"), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "dari antrean tercetak" in status(window), timeout=10_000)
+    qtbot.waitUntil(lambda: not queue.running and job_status(engine) == "printed", timeout=10_000)
+    assert status(window) == "1 struk dari antrean tercetak"
     qtbot.waitUntil(lambda: b"T01-000001" in bytes(listener.received), timeout=10_000)
     assert b"SALINAN" not in listener.received and listener.received.count(b"\x1b@") == 1
     listener.close()

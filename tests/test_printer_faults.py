@@ -3,9 +3,12 @@
 For each fault (nothing listening; accepts but never reads; closes
 mid-receipt; answers slowly): the sale is committed, the cashier scans the
 next item within a second, the receipt stays queued (and the status bar says
-so), and once a good printer is there F9 prints it exactly once.  A job a
+so), and once a good printer is there F9 prints it exactly once.  F9 while
+the receipt is still being printed prints no copy (SALINAN) and journals no
+reprint: the queue goes once more, the original comes out once.  A job a
 crash left half printed prints once, as SALINAN, after the till restarts.  The
-drawer opens with a cash sale, never with a card sale.
+drawer opens with a cash sale, never with a card sale.  The tests wait for the
+queue's state (no pass running, the job's status), then read the status line.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from factories import COFFEE, seed_store
 from fake_printers import ONLINE_STATUS, FakePrinter, free_port
 from nttmart_pos.app import build
 from nttmart_pos.db.engine import make_engine
+from nttmart_pos.db.journal_models import JournalEntry
 from nttmart_pos.db.models import Sale
 from nttmart_pos.db.print_models import PrintJob
 from nttmart_pos.db.uow import UnitOfWork
@@ -103,6 +107,12 @@ def sales(engine) -> int:
         return uow.session.scalar(select(func.count()).select_from(Sale))
 
 
+def reprints(engine) -> int:
+    """Reprints in the journal (each one a copy the cashier was allowed)."""
+    with UnitOfWork(engine) as uow:
+        return uow.session.scalar(select(func.count()).select_from(JournalEntry).where(JournalEntry.kind == "reprint"))
+
+
 @pytest.mark.parametrize("fault", ["nothing listening", "never reads", "closes mid-receipt", "answers slowly"])
 def test_a_printer_fault_never_costs_the_sale_or_a_second_receipt(qtbot, sqlite_url, tmp_path, printers, fault):
     if fault == "nothing listening":
@@ -111,24 +121,31 @@ def test_a_printer_fault_never_costs_the_sale_or_a_second_receipt(qtbot, sqlite_
         behaviour = {"never reads": "stall", "closes mid-receipt": "close", "answers slowly": "slow"}[fault]
         url = printers(behaviour, status=ONLINE_STATUS if fault == "answers slowly" else None, read_first=300).url
     window, engine = open_till(qtbot, sqlite_url, tmp_path, url)
+    queue = window.cashier.printQueue
     scan(qtbot, window)
     assert pay(qtbot, window) < 1.0
     assert sales(engine) == 1 and text(window, "lastChangeLabel") == "Lunas"  # committed, then "paid"
     assert scan(qtbot, window) < 1.0  # the next customer, while the printer misbehaves
     assert text(window, "totalLabel") == "Rp65.000"
 
-    qtbot.waitUntil(lambda: "belum tercetak" in text(window, "statusMessage"), timeout=WAIT_MS)
-    assert "T01-000001" in text(window, "statusMessage") and "F9" in text(window, "statusMessage")
-    assert job_states(engine) == [("T01-000001", "queued", fault != "nothing listening")]
+    # the pass that tried the receipt is over (the job is back in the queue): then the status line says so
+    qtbot.waitUntil(lambda: not queue.running
+                    and job_states(engine) == [("T01-000001", "queued", fault != "nothing listening")],
+                    timeout=WAIT_MS)
+    message = text(window, "statusMessage")
+    assert "belum tercetak" in message and "T01-000001" in message and "F9" in message
     assert text(window, "printQueueLabel") == "1 struk menunggu"
     assert window.findChild(QPushButton, "printQueueButton").isVisible()
 
     good = printers("read", status=ONLINE_STATUS)
     window.context.settings = replace(window.context.settings, printer_url=good.url)
     qtbot.mouseClick(window.findChild(QPushButton, "reprintButton"), Qt.MouseButton.LeftButton)  # "F9 Cetak ulang"
-    qtbot.waitUntil(lambda: "1 struk dari antrean tercetak" in text(window, "statusMessage"), timeout=WAIT_MS)
-    window.cashier.printQueue.run()  # one more pass finds nothing to print
-    qtbot.waitUntil(lambda: not window.cashier.printQueue.running, timeout=WAIT_MS)
+    # printed (by the pass F9 asked for, or one under way), and no pass left running: then the message
+    qtbot.waitUntil(lambda: not queue.running and job_states(engine)[0][:2] == ("T01-000001", "printed"),
+                    timeout=WAIT_MS)
+    assert text(window, "statusMessage") == "1 struk dari antrean tercetak"
+    queue.run()  # one more pass finds nothing to print
+    qtbot.waitUntil(lambda: not queue.running, timeout=WAIT_MS)
     assert good.receipts() == 1 and b"T01-000001" in good.received
     assert job_states(engine)[0][:2] == ("T01-000001", "printed")
     assert text(window, "printerStateLabel") == "Printer: online"
@@ -166,3 +183,43 @@ def test_a_crash_while_printing_leaves_a_copy_to_print_after_restart(qtbot, sqli
     qtbot.waitUntil(lambda: not window.cashier.printQueue.running, timeout=WAIT_MS)
     assert printer.receipts() == 1 and b"SALINAN" in printer.received
     assert DRAWER_PULSE not in printer.received
+
+
+def test_f9_while_the_receipt_is_printing_prints_the_original_once_and_no_copy(qtbot, db_url, tmp_path, printers,
+                                                                               monkeypatch):
+    """F9 while the queue pass is in the middle of the last receipt: no SALINAN, no reprint in the journal;
+    the queue is printed once more after that pass, and the original comes out exactly once.  Once it is
+    printed, F9 prints a journalled copy."""
+    monkeypatch.setattr(printing, "PRINT_TIMEOUT_SECONDS", 10.0)  # this printer takes its time
+    printer = printers("read", status=ONLINE_STATUS, hold=True)
+    window, engine = open_till(qtbot, db_url, tmp_path, printer.url)
+    queue = window.cashier.printQueue
+    scan(qtbot, window)
+    pay(qtbot, window)
+    qtbot.waitUntil(printer.holding.is_set, timeout=WAIT_MS)  # the pass is printing the receipt
+    assert queue.running and job_states(engine) == [("T01-000001", "printing", False)]
+
+    f9 = window.findChild(QPushButton, "reprintButton")
+    qtbot.mouseClick(f9, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(f9, Qt.MouseButton.LeftButton)  # pressed again: still no copy
+    qtbot.wait(100)  # what the clicks deferred (an allowed reprint goes on at the next turn of the event loop)
+    assert reprints(engine) == 0 and job_states(engine) == [("T01-000001", "printing", False)]
+    message = text(window, "statusMessage")
+    assert message == ("Struk T01-000001 masih menunggu di antrean cetak dan dicetak begitu printer menjawab "
+                       "(tidak dicetak salinan).")
+
+    printer.release()
+    qtbot.waitUntil(lambda: not queue.running and job_states(engine) == [("T01-000001", "printed", False)],
+                    timeout=WAIT_MS)
+    assert printer.receipts() == 1 and b"T01-000001" in printer.received and b"SALINAN" not in printer.received
+    assert reprints(engine) == 0
+    assert text(window, "statusMessage") == "1 struk dari antrean tercetak"
+
+    # the original is on paper: now F9 prints a copy, and the journal says so
+    qtbot.mouseClick(f9, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not queue.running and job_states(engine)[1:] == [("T01-000001", "printed", True)],
+                    timeout=WAIT_MS)
+    original, copy = bytes(printer.received).split(b"\x1b@")[1:]
+    assert b"T01-000001" in copy and b"SALINAN" in copy and b"SALINAN" not in original
+    assert reprints(engine) == 1
+    assert text(window, "statusMessage") == "Struk T01-000001 tercetak. Silakan pindai barang berikutnya."

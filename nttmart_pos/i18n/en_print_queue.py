@@ -22,7 +22,11 @@ MESSAGES = {
     "Printer: {state}": "Printer: {state}",
     "{count} struk menunggu": "{count} receipts waiting",
     "Cetak antrean": "Print queue",
-    # ui.cashier
+    # ui.till_printing
+    "Struk {number} masih menunggu di antrean cetak dan dicetak begitu printer menjawab "
+    "(tidak dicetak salinan).":
+        "Receipt {number} is still waiting in the print queue and prints as soon as the printer answers "
+        "(no copy is printed).",
     "Mencetak {count} struk dari antrean...": "Printing {count} receipts from the queue...",
     "Antrean belum tercetak: {reason}": "The queue was not printed: {reason}",
     "{count} struk dari antrean tercetak": "{count} receipts from the queue printed",

@@ -236,6 +236,14 @@ def waiting_count(uow: UnitOfWork, terminal: str) -> int:
                                   .where(PrintJob.terminal == terminal, PrintJob.status.in_(WAITING)))
 
 
+def waiting_receipts(uow: UnitOfWork, terminal: str) -> list[tuple[str, str]]:
+    """(kind, ref) of the jobs of ``terminal`` not yet printed (queued, or being printed right now), oldest first."""
+    with uow:
+        return [(kind, ref) for kind, ref in uow.session.execute(
+            select(PrintJob.kind, PrintJob.ref).where(PrintJob.terminal == terminal, PrintJob.status.in_(WAITING))
+            .order_by(PrintJob.id))]
+
+
 def _wants_drawer(job: ClaimedJob, now: datetime) -> bool:
     return job.kick_drawer and not job.copy and now - job.created_at <= DRAWER_KICK_WINDOW
 

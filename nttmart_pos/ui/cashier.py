@@ -12,18 +12,16 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from shiboken6 import isValid
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
                                QTableView, QVBoxLayout, QWidget)
 
 from nttmart_pos.domain.cart import Cart
 from nttmart_pos.domain.money import format_rupiah
-from nttmart_pos.errors import PermissionDenied, PosError, PrinterError, SaleOutcomeUnknown, ValidationError
+from nttmart_pos.errors import PermissionDenied, PosError, SaleOutcomeUnknown, ValidationError
 from nttmart_pos.i18n import _
 from nttmart_pos.services.catalog import product_for_scan
 from nttmart_pos.services.checkout import SaleResult, checkout
-from nttmart_pos.services.print_queue import enqueue_copy, waiting_count
 from nttmart_pos.ui.cart_model import CartModel
 from nttmart_pos.ui.context import AppContext
 from nttmart_pos.ui.errors import show_error, user_message
@@ -33,6 +31,7 @@ from nttmart_pos.ui.printer_status import PrintQueueRunner
 from nttmart_pos.ui.shift_bar import ShiftBar
 from nttmart_pos.ui.sound import error_beep
 from nttmart_pos.ui.till_actions import STYLE_ERROR, STYLE_INFO, STYLE_OK, STYLE_WARNING, TillActions
+from nttmart_pos.ui.till_printing import TillPrinting
 
 _QUANTITY_PREFIX = re.compile(r"^(\d{1,4})\s*[*xX]\s*(\S+)$")
 __all__ = ["CashierScreen", "STYLE_ERROR", "STYLE_INFO", "STYLE_OK", "STYLE_WARNING"]
@@ -51,10 +50,7 @@ class CashierScreen(QWidget):
         self._cancel_armed = False
         self.actions = TillActions(self)  # discounts, prices, voids, drawer, reprint
         self.printQueue = PrintQueueRunner(context, self)  # receipts go through the queue in the database
-        self.printQueue.finished.connect(self._queue_done)
-        self.printQueue.failed.connect(self._queue_broke)
-        self._awaited: str | None = None  # the receipt whose printing the status line reports
-        self._manual = False  # the cashier asked for the queue (F9): report the pass
+        self.printing = TillPrinting(self)  # what the status line says about the receipts in the queue
         self.pending = PendingSale(self)  # a sale whose COMMIT's answer was lost, until F12 has checked it
         self._build()
 
@@ -331,69 +327,11 @@ class CashierScreen(QWidget):
         self.print_receipt(result.receipt_no, copy=False)
 
     def print_receipt(self, receipt_no: str, *, copy: bool) -> None:
-        """Print the queue now; a copy (an allowed reprint) is queued first.
+        """Print the queue now and report ``receipt_no``; a copy (an allowed reprint) is queued first
+        (``ui.till_printing``)."""
+        self.printing.print_receipt(receipt_no, copy=copy)
 
-        A sale's original receipt was queued by ``checkout`` in the sale's own
-        transaction, so it is never lost between the commit and the printer.
-        """
-        if copy:
-            try:
-                enqueue_copy(self.context.uow(write=True), "sale", receipt_no, self.context.settings.terminal_id)
-            except PosError as exc:
-                self._not_printed(receipt_no, exc)
-                return
-        self._awaited = receipt_no
-        self.printQueue.run(everything=copy)
-
-    def retry_print_queue(self, *, unless_busy: bool = False) -> bool:
-        """F9 / "Cetak antrean": print the receipts waiting in the queue now; False if none wait (or,
-        ``unless_busy``, if the queue is being printed right now)."""
-        if unless_busy and self.printQueue.running:
-            return False
-        try:
-            waiting = waiting_count(self.context.uow(), self.context.settings.terminal_id)
-        except PosError as exc:
-            self.scan_failed(exc)
-            return True
-        if waiting:
-            self._manual = True
-            self.show_status(_("Mencetak {count} struk dari antrean...", count=waiting), STYLE_INFO)
-            self.printQueue.run(everything=True)
-        return bool(waiting)
-
-    def _queue_done(self, run) -> None:
-        awaited = self._awaited
-        if awaited and any(job.kind == "sale" and job.ref == awaited for job in run.printed):
-            self._awaited, self._manual = None, False
-            self._printed(awaited)
-        elif awaited and run.error:
-            self._awaited, self._manual = None, False
-            self._not_printed(awaited, PrinterError(run.error))
-        elif self._manual and not awaited:
-            self._manual = False
-            if run.error:
-                self.show_status(_("Antrean belum tercetak: {reason}", reason=run.error), STYLE_ERROR)
-                error_beep()
-            else:
-                self.show_status(_("{count} struk dari antrean tercetak", count=len(run.printed)), STYLE_OK)
-
-    def _queue_broke(self, exc: BaseException) -> None:
-        receipt_no, manual, self._awaited, self._manual = self._awaited, self._manual, None, False
-        if receipt_no:
-            self._not_printed(receipt_no, exc)
-        elif manual:
-            self.scan_failed(exc)
-
-    def _printed(self, receipt_no: str) -> None:
-        if not isValid(self):  # the window closed while the printer was still busy
-            return
-        self.show_status(_("Struk {number} tercetak. Silakan pindai barang berikutnya.", number=receipt_no),
-                         STYLE_OK)
-
-    def _not_printed(self, receipt_no: str, exc: BaseException) -> None:
-        if not isValid(self):
-            return
-        self.show_status(_("Struk {number} belum tercetak: {reason}\nStruk menunggu di antrean dan dicetak "
-                           "otomatis; tekan F9 untuk mencoba sekarang.", number=receipt_no,
-                           reason=user_message(exc)), STYLE_ERROR)
-        error_beep()
+    def retry_print_queue(self) -> bool:
+        """The status bar's "Cetak antrean": print the receipts waiting in the queue now (right after a
+        pass that is running); False if none wait."""
+        return self.printing.print_queue()

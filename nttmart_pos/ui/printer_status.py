@@ -59,6 +59,7 @@ class PrintQueueRunner(QObject):
         super().__init__(parent)
         self.context = context
         self.running = False
+        self.passes = 0  # passes started so far: the running pass (or the one that just ended) is this number
         self.last: QueueRun | None = None
         self._again: bool | None = None  # a pass asked for while one runs ("everything" or not)
         self._recover = True  # the first pass after start-up, and after a pass that broke off
@@ -71,16 +72,18 @@ class PrintQueueRunner(QObject):
         self.timer.start()
         self.run()
 
-    def run(self, *, everything: bool = False) -> None:
-        """A pass over the queue now, or right after the one that is running."""
+    def run(self, *, everything: bool = False) -> int:
+        """A pass over the queue now, or right after the one that is running; the number of that pass."""
         if self.running:
             self._again = bool(self._again) or everything
-            return
+            return self.passes + 1
         self.running = True
+        self.passes += 1
         engine, settings, recover = self.context.engine, self.context.settings, self._recover
         self.started.emit()
         run_in_background(lambda: run_queue(engine, settings, recover=recover, everything=everything),
                           on_success=self._done, on_failure=self._broke_off)
+        return self.passes
 
     def _done(self, result: QueueRun) -> None:
         if not isValid(self):

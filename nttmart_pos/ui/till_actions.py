@@ -344,9 +344,19 @@ class TillActions(QObject):
         error_beep()
 
     def reprint_last(self) -> None:
-        if self.screen.retry_print_queue(unless_busy=True):  # receipts wait for the printer: print those first
+        """F9: a journalled copy (SALINAN) of the last receipt, once its original is printed.
+
+        While receipts wait in the queue -- the last one among them, perhaps
+        being printed right now -- F9 prints the queue instead (after the pass
+        under way): never a copy of a receipt whose original is still to come.
+        """
+        try:
+            number = last_receipt_no(self.context.uow(), self.context.settings.terminal_id)
+        except PosError as exc:
+            self._failed(exc)
             return
-        number = last_receipt_no(self.context.uow(), self.context.settings.terminal_id)
+        if self.screen.printing.print_queue(last_receipt=number):
+            return
         if number is None:
             self.screen.show_status(_("Belum ada struk untuk dicetak ulang"), STYLE_ERROR)
             return
