@@ -12,7 +12,7 @@ from nttmart_pos.db.uow import UnitOfWork
 from nttmart_pos.domain.cart import Cart, PaymentEntry
 from nttmart_pos.domain.users import UserInfo
 from nttmart_pos.errors import NotFoundError, PaymentError, PermissionDenied, ValidationError
-from nttmart_pos.services import checkout as checkout_module
+from nttmart_pos.services import sale_writer
 from nttmart_pos.services.catalog import product_for_scan
 from nttmart_pos.services.checkout import checkout
 from nttmart_pos.services.stock import ledger_stock
@@ -123,23 +123,17 @@ def test_failure_mid_commit_writes_nothing_and_keeps_numbering(engine, monkeypat
     sell(engine, seed, [COFFEE], [PaymentEntry("cash", 65000)])
     before = {m: count(engine, m) for m in (Sale, SaleLine, Payment, StockMovement)}
 
-    def explode(*args, **kwargs):
+    real = sale_writer.append
+
+    def journal_then_power_cut(*args, **kwargs):  # every row of the sale is written, the journal too
+        real(*args, **kwargs)
         raise RuntimeError("power cut")
 
-    real = checkout_module.record_movement
-    calls = []
-
-    def fail_on_second(*args, **kwargs):
-        calls.append(1)
-        if len(calls) == 2:
-            explode()
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(checkout_module, "record_movement", fail_on_second)
+    monkeypatch.setattr(sale_writer, "append", journal_then_power_cut)
     honey = barcode_of(engine, seed["ids"]["honey"])
     with pytest.raises(RuntimeError):
         sell(engine, seed, [COFFEE, honey], [PaymentEntry("cash", 200000)])
-    monkeypatch.setattr(checkout_module, "record_movement", real)
+    monkeypatch.setattr(sale_writer, "append", real)
     assert {m: count(engine, m) for m in before} == before
     with UnitOfWork(engine) as uow:
         assert uow.session.get(Product, seed["ids"]["coffee"]).stock_on_hand == 19

@@ -16,7 +16,7 @@ from nttmart_pos.domain.periods import local_date, local_day_bounds, local_hour,
 from nttmart_pos.domain.regions import NTT_REGENCIES
 from nttmart_pos.errors import ValidationError
 from nttmart_pos.i18n import set_language
-from nttmart_pos.services import checkout as checkout_module
+from nttmart_pos.services import sale_writer
 from nttmart_pos.services.auth import create_user
 from nttmart_pos.services.catalog import ProductInput, VendorInput, add_product, add_vendor, product_for_scan
 from nttmart_pos.services.checkout import checkout
@@ -48,7 +48,7 @@ def sell(engine, seed, monkeypatch, when: datetime, codes: list[str], payments: 
         found = product_for_scan(UnitOfWork(engine), code)
         cart.add(found.product, grams=found.grams, fixed_total=found.price)
     cart.set_sale_discount(discount, "promo" if discount else "")
-    monkeypatch.setattr(checkout_module, "utcnow", lambda: when.astimezone(timezone.utc))
+    monkeypatch.setattr(sale_writer, "utcnow", lambda: when.astimezone(timezone.utc))
     return checkout(UnitOfWork(engine, write=True), cart, payments, seed["cashier"], "T01").receipt_no
 
 

@@ -4,8 +4,8 @@ payments and stock movements, all in one transaction.
 The transaction starts with ``BEGIN IMMEDIATE`` on SQLite (``write=True``
 unit of work) and takes the receipt counter's row lock on PostgreSQL, so two
 tills never draw the same receipt number; any failure rolls everything back,
-the receipt number included, so numbers stay gapless.  ``write_sale`` is the
-writing part, shared with orders from other channels (``services.import_sales``).
+the receipt number included, so numbers stay gapless.  ``services.sale_writer``
+writes the rows, shared with orders from other channels (``services.import_sales``).
 
 Who may sell, give a discount above the store's limit or change a price is
 checked here (``services.permissions``); a supervisor's ``Approval`` lets a
@@ -34,32 +34,27 @@ from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, OperationalError
-from sqlalchemy.orm import Session
 
 from nttmart_pos.config import NEGATIVE_STOCK_POLICIES
-from nttmart_pos.db.models import Payment, Product, Sale, SaleLine, Vendor, utcnow
+from nttmart_pos.db.models import Sale
 from nttmart_pos.db.retry import run_with_retry, sqlstate
-from nttmart_pos.db.uow import UnitOfWork
 from nttmart_pos.db.settlement_models import Shift
-from nttmart_pos.domain.cart import (
-    REASON_MAX,
-    Cart,
-    CartLine,
-    PaymentEntry,
-    applied_amounts,
-    settle_payments,
-)
+from nttmart_pos.db.uow import UnitOfWork
+from nttmart_pos.domain.cart import Cart, PaymentEntry, applied_amounts, settle_payments
 from nttmart_pos.domain.money import format_rupiah, round_half_up_div
-from nttmart_pos.domain.settlement import spread_discount
-from nttmart_pos.domain.stock_document import measured_text
-from nttmart_pos.errors import NotFoundError, SaleOutcomeUnknown, ValidationError
+from nttmart_pos.errors import SaleOutcomeUnknown, ValidationError
 from nttmart_pos.i18n import _
 from nttmart_pos.services.auth import UserInfo
-from nttmart_pos.services.counters import next_value
 from nttmart_pos.services.journal import append
-from nttmart_pos.services.journal_events import journal_sale
 from nttmart_pos.services.permissions import DISCOUNT_OVER_LIMIT, PRICE_OVERRIDE, SELL, Approval, require
-from nttmart_pos.services.stock import record_movement
+from nttmart_pos.services.sale_writer import (  # noqa: F401  (re-exported: callers import them from here)
+    StoredPayment,
+    WrittenSale,
+    check_stock,
+    is_price_override,
+    receipt_number,
+    write_sale,
+)
 
 DISCOUNT_OVERRIDE, PRICE_OVERRIDE_EVENT = "discount.override", "price.override"  # journal kinds
 
@@ -77,16 +72,6 @@ class SaleResult:
 
 
 RETRY_ATTEMPTS = 3  # on SQLite each attempt has already waited the busy timeout
-
-
-def receipt_number(terminal: str, number: int) -> str:
-    """``T01``, 123 -> ``T01-000123``."""
-    return f"{terminal}-{number:06d}"
-
-
-def is_price_override(line: CartLine) -> bool:
-    """True if the line is sold at a price typed at the till instead of the catalogue's."""
-    return line.fixed_total is None and line.price_override is not None and line.price_override != line.product.price
 
 
 def check_discount_reasons(cart: Cart) -> None:
@@ -247,147 +232,3 @@ def sale_recorded(uow: UnitOfWork, receipt_no: str, total: int) -> SaleResult | 
         if sale is None or sale.total != total:
             return None
         return SaleResult(sale.id, sale.receipt_no, sale.total, sale.paid, sale.change, sale.created_at)
-
-
-@dataclass(frozen=True)
-class StoredPayment:
-    """A payment as stored: the part of the total it pays and, for cash, what was handed over."""
-
-    method: str
-    amount: int
-    tendered: int = 0
-    reference: str = ""
-
-
-def _line_reason(line: CartLine) -> str:
-    """The line discount's reason, and a changed price's as "harga: ...", in one column."""
-    parts = [line.discount_reason.strip()] if line.discount > 0 else []
-    if is_price_override(line):
-        parts.append(f"harga: {line.override_reason.strip()}")
-    return "; ".join(parts)[:REASON_MAX]
-
-
-def _distinct(people: Sequence[UserInfo]) -> list[UserInfo]:
-    seen: dict[int, UserInfo] = {}
-    for person in people:
-        seen.setdefault(person.id, person)
-    return list(seen.values())
-
-
-def write_sale(session: Session, cart: Cart, payments: list[StoredPayment], cashier: UserInfo, terminal: str, *,
-               paid: int | None = None, shift_id: int | None = None, created_at: datetime | None = None,
-               channel: str = "till", external_order_id: str | None = None,
-               approver: UserInfo | None = None, approvers: Sequence[UserInfo] = (),
-               block_negative_stock: bool = False) -> Sale:
-    """Write a sale inside the caller's transaction: its receipt number, lines, payments and stock.
-
-    ``payments`` must add up to the cart's total (``paid`` defaults to it; the
-    change is what was paid beyond it).  Shared by the till (``checkout``) and
-    orders from other channels (``services.import_sales``), so both snapshot
-    the vendor's terms and move stock the same way.  ``approver``/``approvers``:
-    who allowed what the cashier's role does not (the first one's id is kept,
-    every name).  The sale is journalled last, so the caller may add only
-    further journal entries after it.  ``block_negative_stock``: raise a
-    ``ValidationError`` (write nothing) if a product's stock would go below zero.
-    """
-    if cart.is_empty:
-        raise ValidationError(_("Keranjang masih kosong"))
-    total = cart.total
-    paid = total if paid is None else paid
-    if sum(p.amount for p in payments) != total or paid < total:
-        raise ValueError("the payments must add up to the sale total")
-    ids = {line.product.product_id for line in cart.lines}
-    rows = session.execute(select(Product, Vendor).join(Vendor).where(Product.id.in_(ids))).all()
-    products = {product.id: product for product, _vendor in rows}
-    vendors = {vendor.id: vendor for _product, vendor in rows}
-    if ids - products.keys():
-        raise NotFoundError(_("Barang di keranjang tidak ada lagi di database"))
-    people = _distinct(([approver] if approver else []) + list(approvers))
-    number = next_value(session, f"receipt:{terminal}")
-    if block_negative_stock:  # after the receipt counter, before any product row: the usual lock order
-        check_stock(session, cart)
-    sale = Sale(receipt_no=receipt_number(terminal, number), terminal=terminal, number=number,
-                cashier_id=cashier.id, cashier_name=cashier.full_name, created_at=created_at or utcnow(),
-                subtotal=cart.subtotal, discount=cart.discount, total=total, paid=paid, change=paid - total,
-                shift_id=shift_id, channel=channel, external_order_id=external_order_id,
-                discount_reason=cart.sale_discount_reason.strip()[:REASON_MAX] if cart.discount else "",
-                approver_id=people[0].id if people else None,
-                approver_name=", ".join(person.full_name for person in people)[:120])
-    session.add(sale)
-    session.flush()
-    shares = spread_discount([line.total for line in cart.lines], cart.discount)
-    sold: list[tuple[int, int]] = []
-    for line_no, (line, share) in enumerate(zip(cart.lines, shares), start=1):
-        product = products[line.product.product_id]
-        vendor = vendors[product.vendor_id]
-        session.add(SaleLine(
-            sale_id=sale.id, line_no=line_no, product_id=product.id, barcode=product.barcode,
-            product_name=line.product.name, measure=line.product.measure, quantity=line.quantity,
-            unit_price=line.unit_price, line_total=line.total, discount=line.gross - line.total,
-            discount_reason=_line_reason(line), list_price=line.product.price if is_price_override(line) else None,
-            sale_discount_share=share,
-            vendor_id=vendor.id, vendor_code=vendor.code, vendor_name=vendor.name, terms=vendor.terms,
-            harga_setor=product.harga_setor if vendor.terms == "harga_setor" else None,
-            commission_pct=_commission(product.commission_pct, vendor.commission_pct, vendor.terms),
-        ))
-        sold.append((product.id, line.quantity))  # pieces, or grams for weighed goods
-    # product rows are updated in id order, as everywhere, so two tills (or a till and a
-    # refund) selling the same products never wait on each other in a cycle
-    for product_id, quantity in sorted(sold):
-        record_movement(session, product_id, "sold", -quantity, sale_id=sale.id, user_id=cashier.id,
-                        reference=sale.receipt_no)
-    for payment in payments:
-        session.add(Payment(sale_id=sale.id, method=payment.method, amount=payment.amount,
-                            tendered=payment.tendered, reference=payment.reference))
-    if channel == "till":  # in the sale's transaction: a crash before printing leaves the receipt queued
-        from nttmart_pos.services.print_queue import enqueue_sale_receipt  # print_queue imports this module
-
-        enqueue_sale_receipt(session, sale.id, sale.receipt_no, terminal,
-                             kick_drawer=any(payment.method == "cash" for payment in payments))
-    journal_sale(session, sale, cashier, people[0] if people else None)  # the last write: takes the journal lock last
-    return sale
-
-
-def check_stock(session: Session, cart: Cart) -> None:
-    """Refuse (``ValidationError``) a cart that sells more of a product than its stock in the system.
-
-    The products' rows are locked in id order (``FOR NO KEY UPDATE`` on
-    PostgreSQL, the lock ``write_sale``'s stock update takes anyway, so the
-    foreign keys of the sale lines do not wait on it; SQLite's ``BEGIN
-    IMMEDIATE`` already holds the database) and their stock read under the
-    lock: a second till selling the last piece waits here and then sees it
-    gone.  Weighed goods count in grams.
-    """
-    wanted: dict[int, int] = {}
-    for line in cart.lines:
-        wanted[line.product.product_id] = wanted.get(line.product.product_id, 0) + line.quantity
-    stock = dict(session.execute(select(Product.id, Product.stock_on_hand).where(Product.id.in_(wanted))
-                                 .order_by(Product.id).with_for_update(key_share=True)).all())
-    short = [line.product for line in cart.lines
-             if stock.get(line.product.product_id, 0) < wanted[line.product.product_id]]
-    if not short:
-        return
-    product = short[0]
-    left = stock.get(product.product_id, 0)
-    amount = measured_text(left, product.measure) if product.measure == "weight" else \
-        f"{measured_text(left, product.measure)} {product.unit}".strip()
-    others = len({p.product_id for p in short}) - 1
-    if left > 0:
-        head = _("Stok {name} di sistem tinggal {stock}", name=product.name, stock=amount)
-    elif left == 0:
-        head = _("Stok {name} di sistem sudah habis", name=product.name)
-    else:
-        head = _("Stok {name} di sistem sudah minus ({stock})", name=product.name, stock=amount)
-    message = "; ".join((head, _("pengaturan toko menolak penjualan melebihi stok. Catat barang masuk dulu atau "
-                                 "minta manajer mengubah pengaturan.")))
-    if others:
-        message += " " + _("{count} barang lain di keranjang juga melebihi stok.", count=others)
-    raise ValidationError(message)
-
-
-def _commission(product_pct: int | None, vendor_pct: int | None, terms: str) -> int | None:
-    if terms == "harga_setor":
-        return None
-    if product_pct is not None:
-        return product_pct
-    return vendor_pct if vendor_pct is not None else 0

@@ -23,7 +23,7 @@ from datetime import datetime, timezone
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from nttmart_pos.db.journal_models import JournalEntry
@@ -100,9 +100,13 @@ def event_body(seq: int, kind: str, at: datetime, *, terminal: str, user_id: int
                       "data": data})
 
 
+_INSERT_ENTRY = insert(JournalEntry).returning(JournalEntry.id)
+
+
 def append(session: Session, kind: str, data: dict, *, user: UserInfo | None, terminal: str = "", ref: str = "",
            approver: UserInfo | None = None, now: datetime | None = None) -> JournalEntry:
-    """Append one event inside the caller's transaction (as its last write) and return the row.
+    """Append one event inside the caller's transaction (as its last write) and return the row
+    (a detached ``JournalEntry`` with the values written).
 
     ``kind`` is a dotted name (``sale``, ``refund``, ``z_report``, ``void.line``,
     ``user.locked`` ...); ``data`` holds only str, int, bool, None, lists and dicts.
@@ -112,7 +116,7 @@ def append(session: Session, kind: str, data: dict, *, user: UserInfo | None, te
     if seq == 1:
         prev_mac = GENESIS_MAC
     else:
-        prev_mac = session.scalar(select(JournalEntry.mac).where(JournalEntry.seq == seq - 1))
+        prev_mac = session.connection().execute(select(JournalEntry.mac).where(JournalEntry.seq == seq - 1)).scalar()
         if prev_mac is None:
             raise JournalError(_("Jurnal rusak: entri {seq} hilang. Jalankan 'nttmart-pos journal verify' "
                                  "dan hubungi manajer.", seq=seq - 1))
@@ -122,9 +126,9 @@ def append(session: Session, kind: str, data: dict, *, user: UserInfo | None, te
     body = event_body(seq, kind, at, terminal=terminal or "", user_id=user.id if user else None,
                       user_name=user_name, approver_id=approver.id if approver else None,
                       approver_name=approver_name, ref=ref or "", data=data)
-    entry = JournalEntry(seq=seq, created_at=at, kind=kind, terminal=terminal or "", user_id=user.id if user else None,
-                         user_name=user_name, approver_name=approver_name, ref=ref or "", body=body,
-                         prev_mac=prev_mac, mac=compute_mac(key, prev_mac, body))
-    session.add(entry)
-    session.flush()
-    return entry
+    values = dict(seq=seq, created_at=at, kind=kind, terminal=terminal or "", user_id=user.id if user else None,
+                  user_name=user_name, approver_name=approver_name, ref=ref or "", body=body,
+                  prev_mac=prev_mac, mac=compute_mac(key, prev_mac, body))
+    # a plain INSERT (no ORM flush): the entry is written now, in the caller's transaction
+    values["id"] = session.connection().execute(_INSERT_ENTRY, values).scalar_one()
+    return JournalEntry(**values)

@@ -30,7 +30,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Engine, func, select, update
+from sqlalchemy import Engine, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from nttmart_pos.config import Settings
@@ -84,25 +84,31 @@ def _job_exists(session: Session, kind: str, ref: str) -> bool:
     return session.scalar(select(PrintJob.id).where(PrintJob.kind == kind, PrintJob.ref == ref).limit(1)) is not None
 
 
+_INSERT_JOB = insert(PrintJob).returning(PrintJob.id)
+
+
 def _add(session: Session, kind: str, ref: str, terminal: str, *, copy: bool, kick_drawer: bool) -> PrintJob:
-    job = PrintJob(kind=kind, ref=ref, terminal=terminal, copy=copy, kick_drawer=kick_drawer, status="queued",
-                   attempts=0, last_error="", created_at=utcnow())
-    session.add(job)
-    session.flush()
-    return job
+    """Insert a queued job (a plain INSERT, written at once) and return it, detached."""
+    values = dict(kind=kind, ref=ref, terminal=terminal, copy=copy, kick_drawer=kick_drawer, status="queued",
+                  attempts=0, last_error="", created_at=utcnow())
+    session.flush()  # what the caller added before goes first, as an ORM flush would have ordered it
+    values["id"] = session.connection().execute(_INSERT_JOB, values).scalar_one()
+    return PrintJob(**values)
 
 
 def enqueue_sale_receipt(session: Session, sale_id: int, receipt_no: str, terminal: str, *,
-                         kick_drawer: bool) -> PrintJob | None:
+                         kick_drawer: bool, new_sale: bool = False) -> PrintJob | None:
     """Queue the receipt of the sale just written, inside the caller's (the sale's) transaction.
 
     ``kick_drawer``: the sale was (partly) paid in cash.  Only one original
     job per sale: a second call for the same receipt adds nothing (None).
+    ``new_sale``: the sale was written in this very transaction under a
+    receipt number drawn in it, so no job can exist yet (no lookup).
     ``sale_id`` is the sale's row; the job refers to it by receipt number,
     as reprints and the journal do.
     """
     del sale_id  # the receipt number identifies the sale; kept in the signature for the caller's clarity
-    if _job_exists(session, "sale", receipt_no):
+    if not new_sale and _job_exists(session, "sale", receipt_no):
         return None
     return _add(session, "sale", receipt_no, terminal, copy=False, kick_drawer=kick_drawer)
 

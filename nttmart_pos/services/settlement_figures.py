@@ -234,7 +234,10 @@ def refunded_lines(session: Session, end: datetime, vendor_ids: list[int] | None
     if vendor_ids is not None:
         statement = statement.where(SaleLine.vendor_id.in_(vendor_ids))
     rows = session.execute(statement).all()
-    pieces = refund_line_splits(session, [refund_line.id for refund_line, *_rest in rows])
+    if not rows:
+        return {}
+    pieces = refund_line_splits(session, [refund_line.id for refund_line, *_rest in rows],
+                                {line.id: line for _refund_line, _no, _at, line, _receipt in rows})
     result: dict[int, list[RefundedLine]] = {}
     for refund_line, refund_no, refunded_at, line, receipt_no in rows:
         vendor_part = pieces[refund_line.id].vendor_amount
