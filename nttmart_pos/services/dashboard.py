@@ -9,6 +9,8 @@ period's sales rang up; refunds are counted in money.
 
 from __future__ import annotations
 
+import heapq
+
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
@@ -270,7 +272,7 @@ def _slow_movers(session, lines: list[q.LineSum], date_to: date, end: datetime) 
         units = line_count[info.product_id] if info.measure == "weight" else sold[info.product_id]
         value = measured_value(info.stock_on_hand, info.price, info.measure)
         candidates.append((units, -value, info.name, info.product_id, info, value))
-    chosen = sorted(candidates)[:SLOW_MOVERS]
+    chosen = heapq.nsmallest(SLOW_MOVERS, candidates)  # the same as sorted(...)[:n], without sorting 100,000
     last = q.last_sales(session, [c[3] for c in chosen], end)
     movers = []
     for units, _value, _name, product_id, info, value in chosen:

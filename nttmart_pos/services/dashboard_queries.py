@@ -1,11 +1,14 @@
 """The SQL aggregates behind the manager dashboard: every query groups in the database
 (over the indexed ``created_at`` of sales and refunds), so Python only sees summed rows.
+
+A year holds ~100,000 product sums: rows come back through the session's
+plain connection (no ORM row processing) as named tuples (cheap to build).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 from datetime import datetime
 
 from sqlalchemy import BigInteger, case, cast, func, select
@@ -17,8 +20,7 @@ from nttmart_pos.db.settlement_models import Refund, RefundLine
 QUARTER_HOUR = 900  # seconds; every UTC offset in use is a multiple of 15 minutes
 
 
-@dataclass(frozen=True)
-class Bucket:
+class Bucket(NamedTuple):
     """Sales (or refunds) of one quarter hour, keyed by its start in seconds since 1970 (UTC)."""
 
     start: int
@@ -28,8 +30,7 @@ class Bucket:
     total: int
 
 
-@dataclass(frozen=True)
-class LineSum:
+class LineSum(NamedTuple):
     """What the lines of one product, sold under one vendor, add up to."""
 
     product_id: int
@@ -41,15 +42,13 @@ class LineSum:
     net: int  # line_total - sale_discount_share
 
 
-@dataclass(frozen=True)
-class RefundSum:
+class RefundSum(NamedTuple):
     product_id: int
     vendor_id: int
     amount: int
 
 
-@dataclass(frozen=True)
-class ProductInfo:
+class ProductInfo(NamedTuple):
     product_id: int
     barcode: str
     name: str
@@ -61,8 +60,7 @@ class ProductInfo:
     vendor_name: str
 
 
-@dataclass(frozen=True)
-class VendorInfo:
+class VendorInfo(NamedTuple):
     vendor_id: int
     code: str
     name: str
@@ -87,7 +85,8 @@ def _quarter_hour(session: Session, column):
 
 
 def _sum(column):
-    return func.coalesce(func.sum(column), 0)
+    """A whole-Rupiah (or quantity) sum as BIGINT: PostgreSQL's sum of BIGINT is NUMERIC (a Decimal)."""
+    return cast(func.coalesce(func.sum(column), 0), BigInteger)
 
 
 def sale_buckets(session: Session, start: datetime, end: datetime) -> list[Bucket]:
@@ -95,7 +94,7 @@ def sale_buckets(session: Session, start: datetime, end: datetime) -> list[Bucke
     statement = (select(quarter, func.count(Sale.id), _sum(Sale.subtotal), _sum(Sale.discount), _sum(Sale.total))
                  .where(Sale.created_at >= start, Sale.created_at < end).group_by(quarter))
     return [Bucket(int(q) * QUARTER_HOUR, n, int(sub), int(disc), int(total))
-            for q, n, sub, disc, total in session.execute(statement)]
+            for q, n, sub, disc, total in session.connection().execute(statement)]
 
 
 def refund_buckets(session: Session, start: datetime, end: datetime) -> list[tuple[str, Bucket]]:
@@ -104,7 +103,7 @@ def refund_buckets(session: Session, start: datetime, end: datetime) -> list[tup
     statement = (select(Refund.method, quarter, func.count(Refund.id), _sum(Refund.total))
                  .where(Refund.created_at >= start, Refund.created_at < end).group_by(Refund.method, quarter))
     return [(method, Bucket(int(q) * QUARTER_HOUR, n, 0, 0, int(total)))
-            for method, q, n, total in session.execute(statement)]
+            for method, q, n, total in session.connection().execute(statement)]
 
 
 def payments_by_method(session: Session, start: datetime, end: datetime) -> list[tuple[str, int, int]]:
@@ -112,7 +111,7 @@ def payments_by_method(session: Session, start: datetime, end: datetime) -> list
     statement = (select(Payment.method, func.count(func.distinct(Payment.sale_id)), _sum(Payment.amount))
                  .join(Sale, Sale.id == Payment.sale_id)
                  .where(Sale.created_at >= start, Sale.created_at < end).group_by(Payment.method))
-    return [(method, count, int(amount)) for method, count, amount in session.execute(statement)]
+    return [(method, count, int(amount)) for method, count, amount in session.connection().execute(statement)]
 
 
 def line_sums(session: Session, start: datetime, end: datetime) -> list[LineSum]:
@@ -123,8 +122,7 @@ def line_sums(session: Session, start: datetime, end: datetime) -> list[LineSum]
                  .join(Sale, Sale.id == SaleLine.sale_id)
                  .where(Sale.created_at >= start, Sale.created_at < end)
                  .group_by(SaleLine.product_id, SaleLine.vendor_id))
-    return [LineSum(p, v, n, int(q), int(items), int(disc), int(net))
-            for p, v, n, q, items, disc, net in session.execute(statement)]
+    return [LineSum._make(row) for row in session.connection().execute(statement)]
 
 
 def refund_sums(session: Session, start: datetime, end: datetime) -> list[RefundSum]:
@@ -134,7 +132,7 @@ def refund_sums(session: Session, start: datetime, end: datetime) -> list[Refund
                  .join(SaleLine, SaleLine.id == RefundLine.sale_line_id)
                  .where(Refund.created_at >= start, Refund.created_at < end)
                  .group_by(SaleLine.product_id, RefundLine.vendor_id))
-    return [RefundSum(p, v, int(amount)) for p, v, amount in session.execute(statement)]
+    return [RefundSum(p, v, int(amount)) for p, v, amount in session.connection().execute(statement)]
 
 
 def _product_statement():
@@ -147,13 +145,13 @@ def products(session: Session, ids: Iterable[int]) -> dict[int, ProductInfo]:
     wanted = sorted(set(ids))
     if not wanted:
         return {}
-    return {row[0]: ProductInfo(*row) for row in session.execute(_product_statement().where(Product.id.in_(wanted)))}
+    return {row[0]: ProductInfo(*row) for row in session.connection().execute(_product_statement().where(Product.id.in_(wanted)))}
 
 
 def products_in_stock(session: Session) -> list[ProductInfo]:
     """Active products with stock on the shelf: the candidates for slow movers."""
     statement = _product_statement().where(Product.active.is_(True), Product.stock_on_hand > 0)
-    return [ProductInfo(*row) for row in session.execute(statement)]
+    return [ProductInfo._make(row) for row in session.connection().execute(statement)]
 
 
 def vendors(session: Session, ids: Iterable[int]) -> dict[int, VendorInfo]:
@@ -161,7 +159,7 @@ def vendors(session: Session, ids: Iterable[int]) -> dict[int, VendorInfo]:
     if not wanted:
         return {}
     statement = select(Vendor.id, Vendor.code, Vendor.name, Vendor.regency).where(Vendor.id.in_(wanted))
-    return {row[0]: VendorInfo(*row) for row in session.execute(statement)}
+    return {row[0]: VendorInfo(*row) for row in session.connection().execute(statement)}
 
 
 def last_sales(session: Session, product_ids: Iterable[int], before: datetime) -> dict[int, datetime]:
@@ -173,4 +171,4 @@ def last_sales(session: Session, product_ids: Iterable[int], before: datetime) -
                  .join(Sale, Sale.id == SaleLine.sale_id)
                  .where(SaleLine.product_id.in_(wanted), Sale.created_at < before)
                  .group_by(SaleLine.product_id))
-    return {product_id: last for product_id, last in session.execute(statement)}
+    return {product_id: last for product_id, last in session.connection().execute(statement)}
