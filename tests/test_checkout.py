@@ -191,3 +191,17 @@ def test_only_a_user_with_a_known_role_may_sell_and_nothing_is_written_otherwise
         checkout(UnitOfWork(engine, write=True), cart, [PaymentEntry("cash", 65000)],
                  UserInfo(seed["cashier"].id, "kasir", "Maria Bria", "tamu"), "T01")
     assert count(engine, Sale) == 0
+
+
+def test_a_free_item_sells_with_no_payment_row_and_a_valid_journal(engine):
+    """A Rp0 product (a sample, a gift bag): the sale, its line and stock are recorded, no payment row."""
+    from nttmart_pos.services.catalog import ProductInput, add_product
+    from nttmart_pos.services.journal_verify import verify_journal
+    from conftest import TEST_JOURNAL_KEY
+
+    seed = seed_store(engine)
+    gift = add_product(UnitOfWork(engine), ProductInput(None, "Tas Kain Hadiah", "KOPI01", 0))
+    result = sell(engine, seed, [barcode_of(engine, gift)], [PaymentEntry("cash", 1000)])
+    assert (result.total, result.change) == (0, 1000)
+    assert (count(engine, Sale), count(engine, SaleLine), count(engine, Payment)) == (1, 1, 0)
+    assert verify_journal(UnitOfWork(engine), TEST_JOURNAL_KEY).ok

@@ -144,7 +144,8 @@ def write_sale(session: Session, cart: Cart, payments: list[StoredPayment], cash
     connection.execute(_TAKE_STOCK, [{"product": product_id, "sold": quantity} for product_id, quantity in sold])
     paid_rows = [dict(sale_id=sale_id, method=p.method, amount=p.amount, tendered=p.tendered, reference=p.reference)
                  for p in payments]
-    connection.execute(insert(Payment), paid_rows)
+    if paid_rows:  # a sale of Rp0 has none (an empty executemany would insert a row of defaults)
+        connection.execute(insert(Payment), paid_rows)
     if channel == "till":  # in the sale's transaction: a crash before printing leaves the receipt queued
         from nttmart_pos.services.print_queue import enqueue_sale_receipt  # print_queue imports checkout
 

@@ -23,7 +23,7 @@ from nttmart_pos.domain.settlement import Split, payable, split_line
 from nttmart_pos.errors import NotFoundError, ValidationError
 from nttmart_pos.i18n import _
 from nttmart_pos.services.refunds import refund_line_splits
-from nttmart_pos.services.settlement_marks import REFUND_LINES, SALE_LINES, open_from
+from nttmart_pos.services.settlement_marks import REFUND_LINES, SALE_LINES, open_from, open_sales
 
 
 @dataclass(frozen=True)
@@ -206,7 +206,8 @@ def _sold_lines(session: Session, end: datetime, vendor_ids: list[int] | None,
                SaleLine.product_name, SaleLine.measure, SaleLine.quantity, SaleLine.unit_price, SaleLine.terms,
                SaleLine.harga_setor, SaleLine.commission_pct, SaleLine.line_total - SaleLine.sale_discount_share)
         .join(Sale, Sale.id == SaleLine.sale_id)
-        .where(SaleLine.id >= first_line, Sale.created_at < end,
+        .where(SaleLine.id >= first_line, open_sales(first_line, session.get_bind().dialect.name),
+               Sale.created_at < end,
                ~exists().where(PayoutItem.sale_line_id == SaleLine.id))
         .order_by(SaleLine.id)  # walks the open tail by primary key; time order is restored below
     )

@@ -29,7 +29,7 @@ from nttmart_pos.db.uow import UnitOfWork
 from nttmart_pos.domain.periods import period_bounds
 from nttmart_pos.domain.settlement import payable
 from nttmart_pos.services.settlement_figures import carried_balances, check_period, refunded_lines, vendor_ids_for
-from nttmart_pos.services.settlement_marks import open_from_both
+from nttmart_pos.services.settlement_marks import open_from_both, open_sales
 
 
 @dataclass(frozen=True)
@@ -76,10 +76,10 @@ def unsettled_totals(session: Session, date_from: date, date_to: date,
     first_sale_line, first_refund_line = open_from_both(session)
     connection = session.connection()  # plain rows, no ORM: this runs for every vendor at every refresh
     params = {"first_line": first_sale_line, "end": end}
-    if vendor_ids is None:
-        rows = connection.execute(_SALES_SUMS, params)
-    else:
-        rows = connection.execute(_SALES_SUMS.where(SaleLine.vendor_id.in_(vendor_ids)), params)
+    statement = _SALES_SUMS[connection.dialect.name]
+    if vendor_ids is not None:
+        statement = statement.where(SaleLine.vendor_id.in_(vendor_ids))
+    rows = connection.execute(statement, params)
     sums = {vendor_id: rest for vendor_id, *rest in rows}
     refunds = {vendor_id: (sum(line.split.amount for line in lines), sum(line.split.vendor_amount for line in lines),
                            sum(line.split.commission for line in lines))
@@ -105,7 +105,7 @@ def unsettled_totals(session: Session, date_from: date, date_to: date,
 _NOTHING = (0, 0, 0)
 
 
-def _sales_sums():
+def _sales_sums(dialect: str):
     """Per vendor: pieces, net and the vendor's part of the open sale lines from ``first_line`` before ``end``."""
     # quantity, totals and harga setor are BIGINT columns: grams x price per kg, or net x percent, may pass 2^31
     net = SaleLine.line_total - SaleLine.sale_discount_share
@@ -121,11 +121,12 @@ def _sales_sums():
     statement = (
         select(vendor, func.sum(pieces), func.sum(net), func.sum(vendor_part))
         .join(Sale, Sale.id == SaleLine.sale_id)
-        .where(SaleLine.id >= bindparam("first_line"), Sale.created_at < bindparam("end"),
+        .where(SaleLine.id >= bindparam("first_line"), open_sales(bindparam("first_line"), dialect),
+               Sale.created_at < bindparam("end"),
                ~exists().where(PayoutItem.sale_line_id == SaleLine.id))
         .group_by(vendor)
     )
     return statement
 
 
-_SALES_SUMS = _sales_sums()
+_SALES_SUMS = {dialect: _sales_sums(dialect) for dialect in ("sqlite", "postgresql")}
