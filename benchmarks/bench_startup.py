@@ -26,32 +26,40 @@ MEMORY_BUDGET_MB = 300.0
 
 
 def run_probe(dataset: Dataset, *, day_end: bool = False, timeout: float = 300.0) -> tuple[float, dict]:
-    """Seconds from spawn to READY, and the probe's JSON report."""
+    """Seconds from spawn to READY, and the probe's JSON report.
+
+    A probe that exits with an error, or that writes a Python traceback (even
+    one Qt only printed, e.g. from a background job still running at exit),
+    fails the figure: a till must close cleanly.
+    """
     with tempfile.TemporaryDirectory(prefix="nttmart-probe-") as config:
-        command = [sys.executable, "-m", "benchmarks.probe", "--db", dataset.url, "--journal-key",
-                   str(dataset.key_path), "--config", config]
+        command = [sys.executable, "-X", "faulthandler", "-m", "benchmarks.probe", "--db", dataset.url,
+                   "--journal-key", str(dataset.key_path), "--config", config]
         if day_end:
             command += ["--day-end", dataset.last_day.isoformat()]
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": os.pathsep.join(
             filter(None, [str(ROOT), os.environ.get("PYTHONPATH", "")]))}
-        started = time.perf_counter()
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                   text=True)
-        ready = None
-        report: dict = {}
-        try:
-            assert process.stdout is not None
-            for line in process.stdout:
-                if line.strip() == "READY" and ready is None:
-                    ready = time.perf_counter() - started
-                elif line.startswith("{"):
-                    report = json.loads(line)
-            process.wait(timeout=timeout)
-        finally:
-            if process.poll() is None:
-                process.kill()
-        if ready is None or process.returncode != 0:
-            error = process.stderr.read() if process.stderr else ""
+        errors = Path(config) / "stderr.txt"
+        with open(errors, "w+") as stderr:  # a file, not a pipe nobody reads while the probe runs
+            started = time.perf_counter()
+            process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=stderr, text=True)
+            ready = None
+            report: dict = {}
+            try:
+                assert process.stdout is not None
+                for line in process.stdout:
+                    if line.strip() == "READY" and ready is None:
+                        ready = time.perf_counter() - started
+                    elif line.startswith("{"):
+                        report = json.loads(line)
+                process.wait(timeout=timeout)
+            finally:
+                if process.poll() is None:
+                    process.kill()
+                    process.wait()
+            stderr.seek(0)
+            error = stderr.read()
+        if ready is None or process.returncode != 0 or "Traceback" in error:
             raise RuntimeError(f"probe failed ({process.returncode}): {report or ''} {error[-2000:]}")
         return ready, report
 

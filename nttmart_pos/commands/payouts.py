@@ -22,7 +22,8 @@ from nttmart_pos.domain.payout_document import PayoutDocument
 from nttmart_pos.errors import PosError
 from nttmart_pos.i18n import _
 from nttmart_pos.reports.payout_csv import payouts_csv
-from nttmart_pos.reports.payout_pdf import payout_pdf, payout_summary_pdf
+from nttmart_pos.reports.payout_batch import payout_pdfs
+from nttmart_pos.reports.payout_pdf import payout_summary_pdf
 from nttmart_pos.services.imports import command_line_user
 from nttmart_pos.services.settlement import (
     approve_payout,
@@ -99,8 +100,8 @@ def run_payouts(args: argparse.Namespace, options) -> int:
     except OSError as exc:
         raise PosError(_("Folder {path} tidak dapat dibuat: {error}", path=out, error=exc.strerror or exc)) from exc
     names: set[str] = set()
-    for doc in docs:
-        path = payout_pdf(doc, settings, out / _file_name(doc, names))
+    jobs = [(doc, out / _file_name(doc, names)) for doc in docs]
+    for doc, path in zip(docs, payout_pdfs(jobs, settings)):  # on every core, announced in order
         print(_("{vendor}: {amount} ({state}) -> {path}", vendor=doc.vendor_code, amount=format_rupiah(doc.amount),
                 state=doc.payout_no or _("pratinjau"), path=path))
     summary = payout_summary_pdf(docs, settings, out / f"ringkasan-{date_from}-{date_to}.pdf", date_from, date_to)

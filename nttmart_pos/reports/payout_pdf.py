@@ -37,12 +37,15 @@ from nttmart_pos.domain.settlement import measured_value
 from nttmart_pos.domain.stock_document import measured_text, short_date, weight_text
 from nttmart_pos.domain.terbilang import terbilang_rupiah
 from nttmart_pos.reports.payout_pdf_parts import (
+    DEFAULT_PADDING,
     SHADE,
     Layout,
+    font_command,
     grid_table,
     header,
     pairs_table,
     signature_boxes,
+    text_cell,
     translator,
     write_pdf,
 )
@@ -124,11 +127,17 @@ def _totals(doc: PayoutDocument, lay: Layout, language: str) -> list:
     rows.append((t("Untuk UMKM"), format_rupiah(doc.balance)))
     big = ParagraphStyle("big", parent=lay.bold, fontSize=lay.body.fontSize + 2, leading=(lay.body.fontSize + 2) * 1.3)
     big_right = ParagraphStyle("big_right", parent=big, alignment=TA_RIGHT)
-    cells = [[lay.p(label, lay.body), lay.p(amount, lay.right)] for label, amount in rows]
-    cells.append([lay.p(t("JUMLAH DIBAYARKAN"), big), lay.p(format_rupiah(doc.amount), big_right)])
     # narrower than the page and flush right, so each label stays close to its figure
-    figures = Table(cells, colWidths=[0.42 * lay.width, 0.2 * lay.width], hAlign="RIGHT")
+    widths = [0.42 * lay.width, 0.2 * lay.width]
+    room = [w - 2 * DEFAULT_PADDING for w in widths]
+    cells = [[text_cell(lay, label, lay.body, room[0]), text_cell(lay, amount, lay.right, room[1])]
+             for label, amount in rows]
+    cells.append([text_cell(lay, t("JUMLAH DIBAYARKAN"), big, room[0]),
+                  text_cell(lay, format_rupiah(doc.amount), big_right, room[1])])
+    figures = Table(cells, colWidths=widths, hAlign="RIGHT")
     figures.setStyle(TableStyle([
+        font_command(lay.body, (0, 0), (-1, -2)), font_command(big, (0, -1), (-1, -1)),
+        ("ALIGN", (1, 0), (1, -1), "RIGHT"),
         ("LINEABOVE", (0, -2), (-1, -2), 0.5, colors.black),
         ("LINEABOVE", (0, -1), (-1, -1), 1, colors.black),
         ("BACKGROUND", (0, -1), (-1, -1), SHADE),

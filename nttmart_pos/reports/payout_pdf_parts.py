@@ -13,9 +13,11 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Spacer, Table, TableStyle
 
 from nttmart_pos.config import Settings
 from nttmart_pos.errors import PosError
@@ -25,10 +27,13 @@ from nttmart_pos.reports.stock_document_pdf import _canvas_maker as canvas_maker
 from nttmart_pos.reports.stock_document_pdf import _column_widths as column_widths
 from nttmart_pos.reports.stock_document_pdf import _Layout as Layout
 
-__all__ = ["GRID", "SHADE", "Layout", "translator", "header", "pairs_table", "grid_table", "signature_boxes",
-           "write_pdf"]
+__all__ = ["ALIGN", "DEFAULT_PADDING", "GRID", "SHADE", "Layout", "translator", "header", "pairs_table", "text_cell",
+           "font_command", "grid_table", "signature_boxes", "write_pdf"]
 
 WATERMARK_GREY = colors.Color(0.85, 0.85, 0.85)
+_CELL_PADDING = 3  # left and right, in points, in the ruled tables
+DEFAULT_PADDING = 6  # a table cell's padding on the left and on the right, unless its style says otherwise
+ALIGN = {TA_LEFT: "LEFT", TA_RIGHT: "RIGHT", TA_CENTER: "CENTER"}
 
 
 def translator(language: str):
@@ -55,11 +60,49 @@ def pairs_table(pairs: list[tuple[str, str]], lay: Layout, width: float) -> Tabl
     """``Label : value`` rows, the labels as wide as the longest one."""
     label = min(0.42 * width, 6 + max(stringWidth(lay.fonts.clean(name), lay.fonts.regular, lay.body.fontSize)
                                       for name, _value in pairs))
-    table = Table([[lay.p(name, lay.body), lay.p(f": {value}", lay.body)] for name, value in pairs],
-                  colWidths=[label, width - label - 3 * mm])
+    widths = [label, width - label - 3 * mm]
+    room = [w - DEFAULT_PADDING for w in widths]  # no left padding, the default right one
+    table = Table([[text_cell(lay, name, lay.body, room[0]), text_cell(lay, f": {value}", lay.body, room[1])]
+                   for name, value in pairs], colWidths=widths)
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("TOPPADDING", (0, 0), (-1, -1), 0.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5)]))
+                               ("TOPPADDING", (0, 0), (-1, -1), 0.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5),
+                               font_command(lay.body, (0, 0), (-1, -1))]))
     return table
+
+
+def _fits(lay: Layout, text: str, style: ParagraphStyle, width: float) -> str | None:
+    """``text`` as the table should draw it when it stays on one line ``width`` wide, else None.
+
+    Most cells are one short line, and a Paragraph parses its text as markup
+    and breaks it into lines at every wrap of the table (a payout PDF took
+    twice as long with one in every cell); a plain string in the same font,
+    size and leading lands exactly where the one-line Paragraph would.  Text
+    with other white space than single spaces keeps its Paragraph, which
+    collapses it.
+    """
+    clean = lay.fonts.clean(str(text))
+    if any(ch.isspace() and ch != " " for ch in clean):
+        return None
+    clean = " ".join(clean.split())
+    if stringWidth(clean, style.fontName, style.fontSize) > width - 0.5:  # well short of the edge, or wrap
+        return None
+    return clean
+
+
+def text_cell(lay: Layout, text: str, style: ParagraphStyle, width: float) -> str | Paragraph:
+    """A table cell showing ``text`` in ``style`` within ``width`` (the cell's width less its paddings):
+    a plain string when it fits on one line, else a Paragraph that wraps.
+
+    The table draws a plain string in the font of its FONT command (``font_command``) and
+    its ALIGN one: both must match ``style`` for the cell to look as the Paragraph would.
+    """
+    shown = _fits(lay, text, style, width)
+    return lay.p(text, style) if shown is None else shown
+
+
+def font_command(style: ParagraphStyle, first: tuple[int, int], last: tuple[int, int]) -> tuple:
+    """The TableStyle FONT command that draws plain-string cells as ``style`` would."""
+    return ("FONT", first, last, style.fontName, style.fontSize, style.leading)
 
 
 def grid_table(lay: Layout, head: list[str], texts: list[list[str]], total: list[str], aligned: tuple[str, ...],
@@ -69,23 +112,42 @@ def grid_table(lay: Layout, head: list[str], texts: list[list[str]], total: list
 
     Columns are as wide as their widest cell (``measured`` stands in for
     ``texts`` when a cell will wrap at a known place); the name column takes the rest.
-    ``widths`` overrides all that.
+    ``widths`` overrides all that.  Cells that fit on one line are plain
+    strings in the style's font (see ``_fits``), the rest Paragraphs that wrap.
     """
     widths = widths or column_widths([*(measured or texts), total], head, lay, name_column)
-    rows = [[lay.p(text, lay.head_right if style == "right" else lay.bold) for text, style in zip(head, aligned)]]
-    rows += [[lay.p(text, getattr(lay, style)) for text, style in zip(row, aligned)] for row in texts]
-    rows.append([lay.p(text, lay.right_bold if style == "right" else lay.bold) if text else ""
-                 for text, style in zip(total, aligned)])
-    table = Table(rows, colWidths=widths, repeatRows=1)
-    table.setStyle(TableStyle([
+    room = [w - 2 * _CELL_PADDING for w in widths]
+    head_styles = [lay.head_right if style == "right" else lay.bold for style in aligned]
+    body_styles = [getattr(lay, style) for style in aligned]
+    total_styles = [lay.right_bold if style == "right" else lay.bold for style in aligned]
+    total_room = [*room]
+    total_room[0] = sum(widths[:total_span + 1]) - 2 * _CELL_PADDING  # the first cell spans the name
+    rows = [[text_cell(lay, text, style, width) for text, style, width in zip(head, head_styles, room)]]
+    rows += [[text_cell(lay, text, style, width) for text, style, width in zip(row, body_styles, room)]
+             for row in texts]
+    rows.append([text_cell(lay, text, style, width) if text else ""
+                 for text, style, width in zip(total, total_styles, total_room)])
+    commands = [
         ("GRID", (0, 0), (-1, -1), 0.5, GRID),
         ("BACKGROUND", (0, 0), (-1, 0), SHADE),
         ("BACKGROUND", (0, -1), (-1, -1), SHADE),
         ("SPAN", (0, -1), (total_span, -1)),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-    ]))
+        ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
+    ]
+    # the plain strings' font and place; an empty total cell keeps the table's default, as it always had
+    for column, (head_style, body_style, total_style) in enumerate(zip(head_styles, body_styles, total_styles)):
+        parts = [(0, 0, head_style)]
+        if texts:
+            parts.append((1, -2, body_style))
+        if isinstance(rows[-1][column], str) and rows[-1][column]:
+            parts.append((-1, -1, total_style))
+        for first, last, style in parts:
+            commands += [font_command(style, (column, first), (column, last)),
+                         ("ALIGN", (column, first), (column, last), ALIGN[style.alignment])]
+    table = Table(rows, colWidths=widths, repeatRows=1)
+    table.setStyle(TableStyle(commands))
     return table
 
 

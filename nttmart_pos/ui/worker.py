@@ -3,11 +3,14 @@
     run_in_background(lambda: print_receipt(...), on_success=..., on_failure=...)
 
 The callbacks run on the GUI thread.  Never touch a widget inside the work
-function itself.
+function itself.  The program waits for running jobs before it exits (see
+``_finish_before_exit``).
 """
 
 from __future__ import annotations
 
+import atexit
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -15,6 +18,8 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 _pool: QThreadPool | None = None
 _live: set["_Job"] = set()
+EXIT_WAIT_MS = 30_000  # a backup or a printer time-out may take this long; then exit regardless
+log = logging.getLogger(__name__)
 
 
 class _Signals(QObject):
@@ -43,7 +48,22 @@ def pool() -> QThreadPool:
     if _pool is None:
         _pool = QThreadPool()
         _pool.setMaxThreadCount(4)
+        atexit.register(_finish_before_exit)
     return _pool
+
+
+def _finish_before_exit() -> None:
+    """Let running jobs end before PySide's own exit handlers destroy the Qt objects they use.
+
+    PySide6 registers its clean-up with ``atexit`` when QtCore is imported;
+    ``atexit`` runs the last registered first, so this runs before it.  A job
+    still running then (the print queue's retry pass that fell due during a
+    long day-end, a backup) would otherwise emit its result through a signal
+    object that clean-up is deleting on the main thread: "Signal source has
+    been deleted" at best, a segmentation fault at exit at worst.
+    """
+    if _pool is not None and not _pool.waitForDone(EXIT_WAIT_MS):
+        log.warning("background work still running at exit after %d s", EXIT_WAIT_MS // 1000)
 
 
 def run_in_background(work: Callable[[], Any], on_success: Callable[[Any], None] | None = None,
