@@ -222,4 +222,5 @@ def test_f9_while_the_receipt_is_printing_prints_the_original_once_and_no_copy(q
     original, copy = bytes(printer.received).split(b"\x1b@")[1:]
     assert b"T01-000001" in copy and b"SALINAN" in copy and b"SALINAN" not in original
     assert reprints(engine) == 1
-    assert text(window, "statusMessage") == "Struk T01-000001 tercetak. Silakan pindai barang berikutnya."
+    assert text(window, "statusMessage") == ("Salinan struk T01-000001 tercetak (cetak ulang). Silakan pindai barang "
+                                             "berikutnya.")

@@ -24,6 +24,8 @@ MESSAGES = {
     "Lunas": "Paid in full",
     "Tersimpan: struk {number}. Mencetak struk...": "Saved: receipt {number}. Printing...",
     "Struk {number} tercetak. Silakan pindai barang berikutnya.": "Receipt {number} printed. Scan the next customer's items.",
+    "Salinan struk {number} tercetak (cetak ulang). Silakan pindai barang berikutnya.":
+        "Copy of receipt {number} printed (reprint). Scan the next customer's items.",
     "Struk {number} tidak tercetak: {reason} Tekan F9 untuk cetak ulang.": "Receipt {number} not printed: {reason} Press F9 to reprint.",
     "Belum ada struk untuk dicetak ulang": "No receipt to reprint yet",
     "Mencetak ulang struk {number} (salinan)...": "Reprinting receipt {number} (copy)...",

@@ -99,9 +99,10 @@ class TillPrinting(QObject):
             return
         self._printed += run.printed
         receipt, answered = self._receipt, self.runner.passes >= self._pass
-        if receipt and any(job.kind == "sale" and job.ref == receipt for job in self._printed):
+        printed = [job for job in self._printed if receipt and job.kind == "sale" and job.ref == receipt]
+        if printed:
             self._stop()
-            self._printed_receipt(receipt)
+            self._printed_receipt(receipt, copy=all(job.copy for job in printed))
         elif not answered:  # the pass that serves the request comes next
             return
         elif receipt:
@@ -127,9 +128,13 @@ class TillPrinting(QObject):
         else:
             self.screen.scan_failed(exc)
 
-    def _printed_receipt(self, receipt_no: str) -> None:
-        self.screen.show_status(_("Struk {number} tercetak. Silakan pindai barang berikutnya.", number=receipt_no),
-                                STYLE_OK)
+    def _printed_receipt(self, receipt_no: str, *, copy: bool = False) -> None:
+        if copy:  # F9: say it was the copy, so nobody hands it over as the original
+            text = _("Salinan struk {number} tercetak (cetak ulang). Silakan pindai barang berikutnya.",
+                     number=receipt_no)
+        else:
+            text = _("Struk {number} tercetak. Silakan pindai barang berikutnya.", number=receipt_no)
+        self.screen.show_status(text, STYLE_OK)
 
     def _not_printed(self, receipt_no: str, exc: BaseException) -> None:
         if not isValid(self.screen):
