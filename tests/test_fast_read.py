@@ -16,7 +16,7 @@ from nttmart_pos.services.catalog import SCAN_ONE, product_for_scan
 
 
 def _held_connection(engine):
-    return fast_read._held()[engine][0]
+    return fast_read._held_connection(engine)
 
 
 def test_a_scan_sees_what_another_connection_just_committed(engine):

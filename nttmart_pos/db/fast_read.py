@@ -22,7 +22,6 @@ them), at no cost when nobody listens.
 from __future__ import annotations
 
 import threading
-import weakref
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -31,7 +30,31 @@ from sqlalchemy.pool import SingletonThreadPool, StaticPool
 
 _SHARED_POOLS = (SingletonThreadPool, StaticPool)
 
-_local = threading.local()
+_STATE = "_nttmart_fast_reads"  # attribute on the engine: its readers and held connections die with it
+_lock = threading.Lock()
+_MISSING = object()
+
+
+class _EngineReads:
+    """One engine's compiled readers and the connections its threads hold."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.readers: dict[int, FastReader] = {}  # by id() of the statement: module-level constants
+        self.local = threading.local()  # .connection, .cursor of this thread
+        self.held: list[Any] = []  # every thread's held DB-API connection, closed when the engine is disposed
+        self.shared = isinstance(engine.pool, _SHARED_POOLS)  # one in-memory database per pool
+
+
+def _reads(engine: Engine) -> _EngineReads:
+    reads = engine.__dict__.get(_STATE)
+    if reads is None:
+        with _lock:
+            reads = engine.__dict__.get(_STATE)
+            if reads is None:
+                reads = _EngineReads(engine)
+                setattr(engine, _STATE, reads)
+                event.listen(engine, "engine_disposed", _on_dispose)
+    return reads
 
 
 class FastReader:
@@ -41,55 +64,59 @@ class FastReader:
         dialect = engine.dialect
         compiled = statement.compile(dialect=dialect)
         self.engine = engine
+        self.reads = _reads(engine)
         self.sql = str(compiled)
-        self._order = tuple(compiled.positiontup) if compiled.positional else None
-        self._defaults = {name: bind.value for name, bind in compiled.binds.items() if bind.value is not None}
-        self._bind = {name: process for name, bind in compiled.binds.items()
-                      if (process := bind.type.dialect_impl(dialect).bind_processor(dialect)) is not None}
+        self.errors = dialect.loaded_dbapi.Error
+        self.positional = compiled.positional
+        names = compiled.positiontup if compiled.positional else list(compiled.binds)
+        # per placeholder: its name, the value the statement carries (if any), the type's bind conversion
+        self._args = [(name, compiled.binds[name].value if compiled.binds[name].value is not None else _MISSING,
+                       compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect)) for name in names]
         processors = [column.type.dialect_impl(dialect).result_processor(dialect, None)
                       for column in statement.selected_columns]
         self._result = [(index, process) for index, process in enumerate(processors) if process is not None]
 
     def rows(self, params: Mapping[str, Any]) -> list[tuple]:
         """All rows, values as SQLAlchemy would give them (dates, booleans); ``params`` by bind name."""
-        values = {**self._defaults, **params}
-        for name, process in self._bind.items():
-            values[name] = process(values[name])
+        values = []
+        for name, default, process in self._args:
+            value = params[name] if default is _MISSING else params.get(name, default)
+            values.append(value if process is None else process(value))
         args: Sequence[Any] | Mapping[str, Any] = (
-            tuple(values[name] for name in self._order) if self._order is not None else values)
+            tuple(values) if self.positional else dict(zip((a[0] for a in self._args), values)))
         rows = self._rows(args)
-        if not self._result:
+        if not self._result or not rows:
             return rows
         processed = []
         for row in rows:
-            values = list(row)
+            converted = list(row)
             for index, process in self._result:
-                values[index] = process(values[index])
-            processed.append(tuple(values))
+                converted[index] = process(converted[index])
+            processed.append(tuple(converted))
         return processed
 
     def _rows(self, args) -> list[tuple]:
         try:
             return self._run(args)
-        except self.engine.dialect.loaded_dbapi.Error:
-            _drop(self.engine)
+        except self.errors:
+            _drop(self.reads)
         try:
             return self._run(args)
-        except self.engine.dialect.loaded_dbapi.Error as exc:
-            _drop(self.engine)
+        except self.errors as exc:
+            _drop(self.reads)
             from nttmart_pos.db.uow import database_error
 
             raise database_error(exc) from exc
 
     def _run(self, args) -> list[tuple]:
-        engine = self.engine
-        if isinstance(engine.pool, _SHARED_POOLS):  # one in-memory database per pool: borrow, never keep
-            fairy = engine.raw_connection()
+        if self.reads.shared:  # an in-memory database lives in its one connection: borrow, never keep
+            fairy = self.engine.raw_connection()
             try:
                 return self._execute(fairy.cursor(), args)
             finally:
                 fairy.close()
-        return self._execute(_cursor(engine), args)
+        cursor = getattr(self.reads.local, "cursor", None)
+        return self._execute(cursor if cursor is not None else _hold(self.engine, self.reads), args)
 
     def _execute(self, cursor, args) -> list[tuple]:
         if self.engine.dispatch.before_cursor_execute:
@@ -98,33 +125,33 @@ class FastReader:
         return cursor.fetchall()
 
 
-def _held() -> weakref.WeakKeyDictionary:
-    held = getattr(_local, "held", None)
-    if held is None:
-        held = _local.held = weakref.WeakKeyDictionary()
-    return held
+def _hold(engine: Engine, reads: _EngineReads):
+    """This thread's connection, taken from the engine's pool for good (all connect-time settings applied)."""
+    fairy = engine.raw_connection()
+    fairy.detach()  # ours: the pool neither reuses nor resets it
+    dbapi = fairy.dbapi_connection
+    if engine.dialect.name != "sqlite":
+        dbapi.rollback()
+        dbapi.autocommit = True
+    with _lock:
+        reads.held.append(dbapi)
+    reads.local.connection, reads.local.cursor = dbapi, dbapi.cursor()
+    return reads.local.cursor
 
 
-def _cursor(engine: Engine):
-    entry = _held().get(engine)
-    if entry is None:
-        fairy = engine.raw_connection()
-        fairy.detach()  # ours for good: the pool neither reuses nor resets it
-        dbapi = fairy.dbapi_connection
-        if engine.dialect.name != "sqlite":
-            dbapi.rollback()
-            dbapi.autocommit = True
-        entry = _held()[engine] = (dbapi, dbapi.cursor())
-        _watch(engine)
-    return entry[1]
+def _held_connection(engine: Engine):
+    """This thread's held connection for ``engine``, or None (for tests)."""
+    reads = engine.__dict__.get(_STATE)
+    return getattr(reads.local, "connection", None) if reads is not None else None
 
 
-def _drop(engine: Engine) -> None:
-    entry = _held().pop(engine, None)
-    if entry is not None:
+def _drop(reads: _EngineReads) -> None:
+    connection = getattr(reads.local, "connection", None)
+    reads.local.connection = reads.local.cursor = None
+    if connection is not None:
         with _lock:
-            _all_held[:] = [(ref, dbapi) for ref, dbapi in _all_held if dbapi is not entry[0]]
-        _close(entry[0])
+            reads.held[:] = [held for held in reads.held if held is not connection]
+        _close(connection)
 
 
 def _close(connection) -> None:
@@ -134,41 +161,23 @@ def _close(connection) -> None:
         pass
 
 
-_watched: "weakref.WeakSet[Engine]" = weakref.WeakSet()
-_all_held: list[tuple[weakref.ref, Any]] = []
-_lock = threading.Lock()
-
-
-def _watch(engine: Engine) -> None:
-    """Close every thread's held connection when the engine is disposed (tests, restore, shutdown)."""
-    dbapi = _held()[engine][0]
-    with _lock:
-        _all_held.append((weakref.ref(engine), dbapi))
-        if engine in _watched:
-            return
-        _watched.add(engine)
-    event.listen(engine, "engine_disposed", _on_dispose)
-
-
 def _on_dispose(engine: Engine) -> None:
+    """Close every thread's held connection when the engine is disposed (tests, restore, shutdown);
+    a thread that reads again takes a new one (its old cursor fails once and is replaced)."""
+    reads = engine.__dict__.get(_STATE)
+    if reads is None:
+        return
     with _lock:
-        mine = [dbapi for ref, dbapi in _all_held if ref() is engine]
-        _all_held[:] = [(ref, dbapi) for ref, dbapi in _all_held if ref() is not None and ref() is not engine]
-    for dbapi in mine:
-        _close(dbapi)
-    _held().pop(engine, None)
-
-
-_readers: "weakref.WeakKeyDictionary[Engine, dict[int, FastReader]]" = weakref.WeakKeyDictionary()
+        held, reads.held = reads.held, []
+    for connection in held:
+        _close(connection)
+    reads.local.connection = reads.local.cursor = None
 
 
 def fast_rows(engine: Engine, statement: Select, params: Mapping[str, Any]) -> list[tuple]:
     """``statement``'s rows for ``params`` on this thread's held connection (compiled once per engine)."""
-    readers = _readers.get(engine)
-    if readers is None:
-        with _lock:
-            readers = _readers.setdefault(engine, {})
-    reader = readers.get(id(statement))
+    reads = engine.__dict__.get(_STATE) or _reads(engine)
+    reader = reads.readers.get(id(statement))
     if reader is None:
-        reader = readers[id(statement)] = FastReader(engine, statement)
+        reader = reads.readers[id(statement)] = FastReader(engine, statement)
     return reader.rows(params)

@@ -68,10 +68,14 @@ def product_for_scan(uow: UnitOfWork, text: str, *, today: date | None = None) -
     scanned = decode_scan(text)
     same_item = equivalent_codes(scanned.code)
     codes = [*dict.fromkeys([*same_item, scanned.lookup_code])]
-    params = {"today": today, **dict(zip(SCAN_CODES, codes + codes[-1:] * (len(SCAN_CODES) - len(codes))))}
+    if len(codes) == 1:  # most scans: one code, one prepared statement
+        statement, params = SCAN_ONE, {"today": today, "code_1": codes[0]}
+    else:
+        statement = SCAN_ANY
+        params = {"today": today, **dict(zip(SCAN_CODES, codes + codes[-1:] * (len(SCAN_CODES) - len(codes))))}
     found: dict[str, tuple] = {}
     certificates: dict[int, list[tuple[str, date | None]]] = {}
-    for row in uow.read_rows(SCAN_ONE if len(codes) == 1 else SCAN_ANY, params):
+    for row in uow.read_rows(statement, params):
         found[row[1]] = row
         if row[8] is not None:
             certificates.setdefault(row[0], []).append((row[8], row[9]))
