@@ -29,7 +29,7 @@ from nttmart_pos.db.uow import UnitOfWork
 from nttmart_pos.domain.periods import period_bounds
 from nttmart_pos.domain.settlement import payable
 from nttmart_pos.services.settlement_figures import carried_balances, check_period, refunded_lines, vendor_ids_for
-from nttmart_pos.services.settlement_marks import open_from_both, open_sales
+from nttmart_pos.services.settlement_marks import open_from_both
 
 
 @dataclass(frozen=True)
@@ -119,18 +119,18 @@ def _sales_sums(dialect: str):
          case((SaleLine.measure == "weight", (setor + 500) // 1000), else_=setor)),
         else_=net - (net * func.coalesce(SaleLine.commission_pct, 0) + 50) // 100)
     pieces = case((SaleLine.measure == "weight", 1), else_=SaleLine.quantity)
+    sums = (func.sum(pieces), func.sum(net), func.sum(vendor_part))
+    open_line = (SaleLine.id >= bindparam("first_line"), ~exists().where(PayoutItem.sale_line_id == SaleLine.id))
+    if dialect == "postgresql":
+        # the sale's time looked up per open line: joined, the planner hash-joins a year of sales (8 ms, not 6.5)
+        sold_at = select(Sale.created_at).where(Sale.id == SaleLine.sale_id).scalar_subquery()
+        return (select(SaleLine.vendor_id, *sums).where(*open_line, sold_at < bindparam("end"))
+                .group_by(SaleLine.vendor_id))
     # grouped by ``vendor_id + 0``: on ``vendor_id`` itself SQLite's planner walks the vendor index over
     # the whole year instead of the open tail by primary key (70 ms instead of 2)
     vendor = (SaleLine.vendor_id + 0).label("vendor")
-    statement = (
-        select(vendor, func.sum(pieces), func.sum(net), func.sum(vendor_part))
-        .join(Sale, Sale.id == SaleLine.sale_id)
-        .where(SaleLine.id >= bindparam("first_line"), open_sales(bindparam("first_line"), dialect),
-               Sale.created_at < bindparam("end"),
-               ~exists().where(PayoutItem.sale_line_id == SaleLine.id))
-        .group_by(vendor)
-    )
-    return statement
+    return (select(vendor, *sums).join(Sale, Sale.id == SaleLine.sale_id)
+            .where(*open_line, Sale.created_at < bindparam("end")).group_by(vendor))
 
 
 _SALES_SUMS = {dialect: _sales_sums(dialect) for dialect in ("sqlite", "postgresql")}
