@@ -61,7 +61,7 @@ def test_killing_a_till_at_any_moment_leaves_the_database_whole(db_url, tmp_path
         started = time.monotonic()
         unreported_sales = unreported_refunds = 0
         inside = 0  # kills that found the worker inside a transaction (just before the kill)
-        for _kill in range(KILLS[backend]):
+        for kill in range(KILLS[backend]):
             worker = start_forked(server, worker_argv(db_url, "T01", FOREVER, report, refund_every=2))
             time.sleep(rng.uniform(0.05, 0.5))
             if is_postgres(engine):
@@ -82,11 +82,16 @@ def test_killing_a_till_at_any_moment_leaves_the_database_whole(db_url, tmp_path
             check_stock(engine, initial)
             check_numbers(engine)
             refunds = check_journal(engine, TEST_JOURNAL_KEY)["refund"]
-            # a kill between the commit and the report leaves at most one unreported sale or refund
+            # a kill between the commit and the report leaves at most one unreported sale or refund per kill.
+            # It may surface one kill late: killed inside SQLite's COMMIT after the commit frame reached the
+            # WAL but before the WAL index said so, the sale is invisible to this check and becomes visible
+            # when the next connection recovers the WAL (it was committed; it was never reported as done).
             reported_sales = sum(r["kind"] == "sale" for r in records)
             reported_refunds = sum(r["kind"] == "refund" for r in records)
-            assert 0 <= sales - reported_sales - unreported_sales <= 1
-            assert 0 <= refunds - reported_refunds - unreported_refunds <= 1
+            kills = kill + 1
+            assert unreported_sales <= sales - reported_sales <= kills
+            assert unreported_refunds <= refunds - reported_refunds <= kills
+            assert (sales - reported_sales) + (refunds - reported_refunds) <= kills  # one transaction a kill
             unreported_sales, unreported_refunds = sales - reported_sales, refunds - reported_refunds
         elapsed = time.monotonic() - started
         print(f"\n{backend}: {KILLS[backend]} kills ({inside} inside a transaction), {sales} sales and {refunds} "
