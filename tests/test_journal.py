@@ -195,3 +195,24 @@ def test_a_missing_key_for_an_existing_journal_is_refused_not_replaced(engine, t
         assert ensure_key(till, first, create=True) == load_key(first)  # the restored file works
     finally:
         till.dispose()
+
+
+def test_a_wrong_key_file_for_an_existing_journal_is_refused_at_start(engine, tmp_path, no_fallback_key):
+    """A second till given another till's key of a different store (or a fresh one) would break the chain
+    with its first sale; it is refused at start-up, by name, and nothing is written."""
+    first = tmp_path / "journal.key"
+    ensure_key(engine, first, create=True)
+    write(engine, "test.one", {"n": 1})
+    wrong = tmp_path / "other" / "journal.key"
+    wrong.parent.mkdir()
+    create_key(wrong)
+    till = make_engine(engine.url.render_as_string(hide_password=False))
+    try:
+        with pytest.raises(JournalError, match="tidak cocok") as raised:
+            ensure_key(till, wrong, create=True)
+        assert str(wrong) in str(raised.value)
+        with pytest.raises(JournalError, match="belum dipasang"):
+            key_for(till)  # not installed: this till cannot journal (sell) with it
+        assert ensure_key(till, first, create=True) == load_key(first)  # the right file works
+    finally:
+        till.dispose()

@@ -15,6 +15,10 @@ MESSAGES = {
     "yang sama). Jurnal yang ada tidak dapat dilanjutkan dengan kunci baru.":
         "The journal key is not at {path}; restore it from a backup (or copy it from another till using the same "
         "database). The existing journal cannot be continued with a new key.",
+    "Kunci jurnal di {path} tidak cocok dengan jurnal di database ini, jadi kasir tidak dapat dibuka: salin berkas "
+    "kunci dari kasir lain yang memakai database yang sama (atau dari cadangan).":
+        "The journal key at {path} does not match this database's journal, so the till cannot open: copy the key "
+        "file from another till that uses the same database (or from a backup).",
     "Kunci jurnal dibuat: {path}. Cadangkan berkas ini, dan salin ke setiap kasir yang memakai database yang sama.":
         "Journal key created: {path}. Back this file up, and copy it to every till that uses the same database.",
     # the command

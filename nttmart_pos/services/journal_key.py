@@ -22,6 +22,7 @@ those older rows for journal entries.
 
 from __future__ import annotations
 
+import hmac
 import os
 import re
 import secrets
@@ -35,7 +36,7 @@ from nttmart_pos.db.settlement_models import Refund, ZReport
 from nttmart_pos.db.uow import UnitOfWork
 from nttmart_pos.errors import JournalError
 from nttmart_pos.i18n import _
-from nttmart_pos.services.journal import KEY_BYTES, append, install_key, key_for
+from nttmart_pos.services.journal import KEY_BYTES, append, compute_mac, install_key, key_for
 
 JOURNAL_START = "journal.start"
 LEGACY_TABLES = (("sales", Sale), ("refunds", Refund), ("z_reports", ZReport))
@@ -157,9 +158,25 @@ def ensure_key(engine: Engine, path: Path, *, create: bool) -> bytes:
             key = load_key(path)
     else:
         raise JournalError(_("Berkas kunci jurnal tidak ditemukan: {path}", path=path))
+    check_key_matches(engine, key, path)
     install_key(engine, key)
     start_journal(engine)
     return key
+
+
+def check_key_matches(engine: Engine, key: bytes, path: Path) -> None:
+    """Refuse a key that did not sign the journal's last entry (a wrong file copied to this till).
+
+    Entries written with it would break the chain for good, visible only at
+    the next ``journal verify``; one indexed read at start-up catches it.
+    """
+    with UnitOfWork(engine) as uow:
+        last = uow.session.execute(select(JournalEntry.prev_mac, JournalEntry.body, JournalEntry.mac)
+                                   .order_by(JournalEntry.seq.desc()).limit(1)).first()
+    if last is not None and not hmac.compare_digest(compute_mac(key, last.prev_mac, last.body), last.mac):
+        raise JournalError(_("Kunci jurnal di {path} tidak cocok dengan jurnal di database ini, jadi kasir tidak "
+                             "dapat dibuka: salin berkas kunci dari kasir lain yang memakai database yang sama "
+                             "(atau dari cadangan).", path=path))
 
 
 def legacy_marks(session) -> dict[str, int]:
