@@ -14,6 +14,8 @@ from factories import COFFEE, seed_store
 from nttmart_pos import cli
 from nttmart_pos.config import Settings
 from nttmart_pos.db.engine import make_engine
+from nttmart_pos.services.journal import install_key
+from nttmart_pos.services.journal_key import load_key
 from nttmart_pos.db.uow import UnitOfWork
 from nttmart_pos.domain.cart import Cart, PaymentEntry
 from nttmart_pos.domain.cashup import full_counts
@@ -172,6 +174,9 @@ def test_x_report_and_z_report_commands(tmp_path, sqlite_url, capsys):
     assert capsys.readouterr().err.strip() == "nttmart-pos: Tidak ada shift yang terbuka di terminal T01"
     assert cli.main([*base, "z-report"]) == 1
     assert capsys.readouterr().err.strip() == "nttmart-pos: Belum ada laporan Z"
+    # the first command made the store's key beside the settings: the till's own actions below use it too,
+    # as on a real machine (a journal signed with another key is refused at start)
+    install_key(engine, load_key(tmp_path / "journal.key"))
 
     open_shift(UnitOfWork(engine, write=True), cashier, "T01", 200000)
     _sell(engine, cashier, [PaymentEntry("cash", 100000)])
