@@ -23,7 +23,7 @@ from nttmart_pos.domain.settlement import Split, payable, split_line
 from nttmart_pos.errors import NotFoundError, ValidationError
 from nttmart_pos.i18n import _
 from nttmart_pos.services.refunds import refund_line_splits
-from nttmart_pos.services.settlement_marks import REFUND_LINES, SALE_LINES, open_from, open_sales
+from nttmart_pos.services.settlement_marks import open_from_both, open_sales
 
 
 @dataclass(frozen=True)
@@ -171,8 +171,9 @@ def unsettled_figures(session: Session, date_from: date, date_to: date,
     """``settlement_figures`` inside the caller's transaction (the payout lifecycle uses it)."""
     vendor_ids = vendor_ids_for(session, vendor_codes) if vendor_codes is not None else None
     _start, end = period_bounds(date_to, date_to)
-    sales = _sold_lines(session, end, vendor_ids, open_from(session, SALE_LINES))
-    refunds = refunded_lines(session, end, vendor_ids, open_from(session, REFUND_LINES))
+    first_sale_line, first_refund_line = open_from_both(session)
+    sales = _sold_lines(session, end, vendor_ids, first_sale_line)
+    refunds = refunded_lines(session, end, vendor_ids, first_refund_line)
     active = sorted(set(sales) | set(refunds))
     if not active:
         return []
